@@ -1,0 +1,44 @@
+// @ts-check
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+import { defineConfig } from 'astro/config';
+import { rulebookPlugin } from './src/content/vite-plugin.ts';
+
+export const LOCALES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'];
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [preact()],
+  i18n: {
+    defaultLocale: 'nl',
+    locales: LOCALES,
+    routing: { prefixDefaultLocale: false },
+  },
+  security: {
+    // Our own middleware checks the origin of form posts, so the RFC 8058 one-click unsubscribe can pass.
+    checkOrigin: false,
+    // A Content-Security-Policy on every page: Astro adds the hashes of the scripts and styles it
+    // emits (a header on server-rendered pages, a <meta> on prerendered ones). Nothing loads from
+    // another origin. Style attributes stay allowed for the site's charts (bar widths); the console
+    // forbids them too (src/server/staff/guard.ts). `frame-ancestors` is added by src/middleware.ts,
+    // because a <meta> cannot carry it.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      styleDirective: { resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  // No Markdown is rendered; Shiki's inline styles would not pass the policy above.
+  markdown: { syntaxHighlight: false },
+  vite: {
+    plugins: [rulebookPlugin()],
+  },
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * Rondkomen command line: `npm run --silent cli -- <command> [args]`. Commands load only the modules
+ * they need, so batch screening's main thread stays small.
+ */
+import { loadRulebookCached } from '../content/cache.ts';
+
+const USAGE = `usage: npm run --silent cli -- <command>
+  check FILE            check one household (JSON; - for standard input)
+  screen FILE [--full]  screen many households (NDJSON, one per line with an id)
+  screen FILE --events [--until DATE]
+                        per household, the coming life events (birthdays that change the rules)
+                        and what each changes
+  worker                (npm run worker) the queue workers, for PostgreSQL deployments
+  content [DIR]         validate content/
+  admin create --email E --name N --municipality GMxxxx [--role R] [--password-stdin]
+                        a staff account for the console (/beheer); see \`admin\` for more
+`;
+
+const [command, ...args] = process.argv.slice(2);
+
+switch (command) {
+  case 'check': {
+    const { checkCommand } = await import('./check.ts');
+    process.exitCode = checkCommand(args[0], await loadRulebookCached());
+    break;
+  }
+  case 'screen': {
+    const { screenCommand } = await import('./screen.ts');
+    process.exitCode = await screenCommand(args, await loadRulebookCached());
+    break;
+  }
+  case 'content': {
+    const { contentCheck } = await import('./content-check.ts');
+    process.exitCode = contentCheck(args[0]);
+    break;
+  }
+  case 'admin': {
+    const { adminCommand } = await import('./admin.ts');
+    process.exitCode = await adminCommand(args, await loadRulebookCached());
+    break;
+  }
+  default:
+    process.stderr.write(USAGE);
+    process.exitCode = 2;
+}

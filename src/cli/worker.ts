@@ -1,0 +1,19 @@
+/**
+ * `npm run worker`: the queue workers (mail, reminders, re-screening, purge) as their own process,
+ * for the production shape with PostgreSQL (DATABASE_URL). Several may run side by side.
+ * In embedded mode (PGlite) the web process runs the workers itself; do not start this as well.
+ */
+import { loadRulebookCached } from '../content/cache.ts';
+import { closeServices, openServices } from '../server/app.ts';
+import { readConfig } from '../server/config.ts';
+
+const config = readConfig();
+const services = await openServices(await loadRulebookCached(), config, { workers: true });
+process.stdout.write(`worker: running on ${services.database.kind}, mail via ${services.mailer.kind}\n`);
+
+const stop = async (): Promise<void> => {
+  await closeServices(services);
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,50 @@
+/** Reading `content/` from disk, with a hash of everything read. No parsing happens here. */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** `content/` of this checkout (the CLI and the tests run from the project root). */
+export const DEFAULT_CONTENT_DIR = new URL('../../content/', import.meta.url).pathname;
+
+export interface ContentFile {
+  /** Path relative to the content directory, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface ContentFiles {
+  manifestText: string;
+  files: { parameters: ContentFile[]; schemes: ContentFile[]; municipalities: ContentFile[]; places: ContentFile[]; events: ContentFile[] };
+  /** sha256 over every path and text, hex. */
+  hash: string;
+}
+
+function listYaml(dir: string, root: string): ContentFile[] {
+  if (!existsSync(dir)) return [];
+  const out: ContentFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listYaml(full, root));
+    else if (name.endsWith('.yaml')) out.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+  }
+  return out;
+}
+
+export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFiles {
+  const hash = createHash('sha256');
+  const manifestText = readFileSync(join(contentDir, 'rulebook.yaml'), 'utf8');
+  hash.update(manifestText);
+  const read = (sub: string): ContentFile[] => {
+    const files = listYaml(join(contentDir, sub), contentDir);
+    for (const f of files) hash.update(f.path).update('\0').update(f.text).update('\0');
+    return files;
+  };
+  const files = {
+    parameters: read('parameters'),
+    schemes: read('schemes'),
+    municipalities: read('municipalities'),
+    places: read('places'),
+    events: read('events'),
+  };
+  return { manifestText, files, hash: hash.digest('hex') };
+}

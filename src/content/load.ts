@@ -1,0 +1,349 @@
+/**
+ * Reads `content/`, validates every file and compiles it into a {@link Rulebook}.
+ *
+ * All problems are collected and reported together, each with its file, so an editor can fix a
+ * batch of content in one go. Nothing here is silently repaired.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { DEFAULT_CONTENT_DIR, readContent, type ContentFile } from './files.ts';
+import type {
+  AmountRule,
+  AssetCondition,
+  Conditions,
+  DatedValue,
+  Municipality,
+  MunicipalScheme,
+  LifeEvent,
+  Parameter,
+  Place,
+  Rulebook,
+  Scale,
+  Scheme,
+  Unit,
+} from '../engine/rulebook.ts';
+import {
+  eventSchema,
+  municipalitySchema,
+  parameterSchema,
+  placesSchema,
+  rulebookManifestSchema,
+  schemeSchema,
+  type DatedValueInput,
+  type MunicipalSchemeInput,
+  type ParameterInput,
+} from './schema.ts';
+
+export class ContentError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`content/ has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+export { DEFAULT_CONTENT_DIR } from './files.ts';
+
+function formatIssues(file: string, error: z.ZodError): string[] {
+  return error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
+}
+
+const MONEY_UNITS: ReadonlySet<Unit> = new Set(['EUR', 'EUR/day', 'EUR/week', 'EUR/month', 'EUR/quarter', 'EUR/year']);
+
+export function isMoneyUnit(unit: Unit): boolean {
+  return MONEY_UNITS.has(unit);
+}
+
+/** Exact conversion of a decimal number with at most `decimals` places to an integer times 10^decimals. */
+function scaled(value: number, factor: number, what: string, problems: string[], where: string): number {
+  const n = Math.round(value * factor);
+  if (Math.abs(value * factor - n) > 1e-6) problems.push(`${where}: ${what} ${value} has more decimals than the unit allows`);
+  return n;
+}
+
+/** A decimal with at most twelve decimals as an integer times 10^12, exactly (via its decimal text). */
+function scaledFactor(value: number, problems: string[], where: string): number {
+  const text = value.toFixed(12);
+  if (Math.abs(Number(text) - value) > 1e-15) problems.push(`${where}: factor ${value} has more than twelve decimals`);
+  const n = Number(text.replace('.', ''));
+  if (!Number.isSafeInteger(n)) problems.push(`${where}: factor ${value} is too large`);
+  return n;
+}
+
+function compileValue(unit: Unit, v: DatedValueInput['value'], problems: string[], where: string): number | Scale {
+  if (unit === 'scale') {
+    if (typeof v === 'number') {
+      problems.push(`${where}: a scale needs a base and brackets`);
+      return { base: 0, brackets: [] };
+    }
+    const brackets = v.brackets.map((b) => ({
+      from: scaled(b.from, 100, 'bracket bound', problems, where),
+      rate: scaled(b.rate, 10_000, 'rate', problems, where),
+    }));
+    for (let i = 1; i < brackets.length; i++) {
+      if (brackets[i]!.from <= brackets[i - 1]!.from) problems.push(`${where}: scale brackets must ascend`);
+    }
+    return { base: scaled(v.base, 100, 'base', problems, where), brackets };
+  }
+  if (typeof v !== 'number') {
+    problems.push(`${where}: unit ${unit} needs a number`);
+    return 0;
+  }
+  if (isMoneyUnit(unit)) return scaled(v, 100, 'amount', problems, where);
+  if (unit === 'percent') return scaled(v, 10_000, 'percentage', problems, where);
+  if (unit === 'factor') return scaledFactor(v, problems, where);
+  if (!Number.isInteger(v)) problems.push(`${where}: unit ${unit} needs a whole number`);
+  return v;
+}
+
+function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function dayAfter(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function compileParameter(id: string, input: ParameterInput, problems: string[], where: string): Parameter {
+  const sorted = [...input.values].sort((a, b) => a.from.localeCompare(b.from));
+  const values: DatedValue[] = [];
+  sorted.forEach((v, i) => {
+    const next = sorted[i + 1];
+    const to = v.to ?? (next ? dayBefore(next.from) : undefined);
+    if (to === undefined) {
+      problems.push(`${where}: the last value (from ${v.from}) needs an explicit "to" date`);
+      return;
+    }
+    if (to < v.from) problems.push(`${where}: value from ${v.from} ends before it starts (${to})`);
+    if (next && to >= next.from) problems.push(`${where}: values from ${v.from} and ${next.from} overlap`);
+    else if (next && dayAfter(to) !== next.from) problems.push(`${where}: gap between ${to} and ${next.from}; end the parameter explicitly or fill the gap`);
+    if (v.provenance === 'derived' && !v.note) problems.push(`${where}: derived value from ${v.from} needs a note on how it was derived`);
+    if (v.unverified && !v.note) problems.push(`${where}: unverified value from ${v.from} needs a note saying why`);
+    values.push({
+      from: v.from,
+      to,
+      value: compileValue(input.unit, v.value, problems, `${where} (from ${v.from})`),
+      provenance: v.provenance,
+      evidence: v.evidence,
+      unverified: v.unverified ?? false,
+      note: v.note,
+    });
+  });
+  return { id, title: input.title, unit: input.unit, source: input.source, values };
+}
+
+function compileMunicipality(
+  file: string,
+  input: z.infer<typeof municipalitySchema>,
+  schemes: Record<string, Scheme>,
+  parameters: Record<string, Parameter>,
+  problems: string[],
+): Municipality {
+  if (!file.endsWith(`${input.code}.yaml`)) problems.push(`${file}: the file name must be the CBS code (${input.code}.yaml)`);
+  const code = input.code;
+
+  const inline = (path: string, p: Omit<ParameterInput, 'title'> & { title?: ParameterInput['title'] | undefined }): string => {
+    const id = `${code}/${path}`;
+    const title = p.title ?? { nl: `${code} ${path}`, en: `${code} ${path}` };
+    parameters[id] = compileParameter(id, { ...p, title }, problems, `${file}: ${path}`);
+    return id;
+  };
+
+  const parameterOverrides: Record<string, string> = {};
+  for (const [nationalId, p] of Object.entries(input.parameters ?? {})) {
+    const national = parameters[nationalId];
+    if (!national) problems.push(`${file}: parameters.${nationalId} overrides no national parameter of that id`);
+    else if (national.unit !== p.unit) problems.push(`${file}: parameters.${nationalId} has unit ${p.unit}, the national one ${national.unit}`);
+    parameterOverrides[nationalId] = inline(nationalId, p);
+  }
+
+  const ids = new Set<string>();
+  const compiledSchemes: MunicipalScheme[] = input.schemes.map((s: MunicipalSchemeInput) => {
+    if (ids.has(s.id)) problems.push(`${file}: scheme ${s.id} appears twice`);
+    ids.add(s.id);
+    const base = `${s.id}`;
+    const c = s.conditions;
+    const income = c.income;
+    const conditions: Conditions = {
+      applicantAge: c.applicantAge,
+      children: c.children,
+      referencePeriodMonths: c.referencePeriodMonths,
+      notStudent: c.notStudent,
+      judgement: c.judgement,
+    };
+    if (income) {
+      if (!income.percent && !(income.percentSingle && income.percentMultiPerson)) {
+        problems.push(`${file}: scheme ${s.id}: income needs percent, or percentSingle and percentMultiPerson`);
+      }
+      conditions.income = {
+        reference: income.reference,
+        withKostendelersnorm: income.withKostendelersnorm ?? false,
+        percent: income.percent && inline(`${base}/income/percent`, income.percent),
+        percentSingle: income.percentSingle && inline(`${base}/income/percent-single`, income.percentSingle),
+        percentMultiPerson: income.percentMultiPerson && inline(`${base}/income/percent-multi-person`, income.percentMultiPerson),
+      };
+    }
+    if (c.assets !== undefined) {
+      const a = c.assets;
+      const assets: AssetCondition =
+        typeof a === 'string'
+          ? a
+          : {
+              single: inline(`${base}/assets/single`, a.single),
+              'single-parent': inline(`${base}/assets/single-parent`, a['single-parent']),
+              couple: inline(`${base}/assets/couple`, a.couple),
+            };
+      conditions.assets = assets;
+    }
+    const a = s.amount;
+    let amount: AmountRule;
+    switch (a.type) {
+      case 'per-household-type':
+        amount = {
+          type: a.type,
+          single: inline(`${base}/amount/single`, a.single),
+          'single-parent': inline(`${base}/amount/single-parent`, a['single-parent']),
+          couple: inline(`${base}/amount/couple`, a.couple),
+        };
+        break;
+      case 'per-person':
+        amount = {
+          type: a.type,
+          persons: a.persons.map((p, i) => ({
+            who: p.who,
+            minAge: p.minAge,
+            maxAge: p.maxAge,
+            amount: inline(`${base}/amount/${p.who}-${i + 1}`, p.amount),
+          })),
+        };
+        break;
+      case 'fixed':
+        amount = { type: a.type, amount: inline(`${base}/amount`, a.amount) };
+        break;
+      case 'varies':
+        amount = { type: 'varies' };
+        break;
+    }
+    const texts = s.texts ?? schemes[s.id]?.texts;
+    if (!texts) problems.push(`${file}: scheme ${s.id} has no texts, and there is no content/schemes/${s.id}.yaml`);
+    if (s.texts && schemes[s.id]) problems.push(`${file}: scheme ${s.id} is a shared scheme; its texts live in content/schemes/${s.id}.yaml`);
+    return {
+      id: s.id,
+      legal: s.legal,
+      administeredBy: s.administeredBy,
+      paid: s.paid,
+      apply: s.apply,
+      conditions,
+      amount,
+      exOfficio: s.exOfficio ?? [],
+      // A missing text was reported above; the empty record never leaves this function.
+      texts: texts ?? ({} as MunicipalScheme['texts']),
+    };
+  });
+
+  return {
+    code,
+    name: input.name,
+    province: input.province,
+    website: input.website,
+    incomeService: input.incomeService,
+    taxOffice: input.taxOffice,
+    postcodes: input.postcodes,
+    parameterOverrides,
+    schemes: compiledSchemes,
+  };
+}
+
+/** Loads and validates all of `content/`. Throws a {@link ContentError} listing every problem found. */
+export function loadRulebook(contentDir: string = DEFAULT_CONTENT_DIR): Rulebook {
+  return compileRulebook(readContent(contentDir));
+}
+
+/** Validates and compiles content that has been read (see `readContent`). */
+export function compileRulebook(content: ReturnType<typeof readContent>): Rulebook {
+  const problems: string[] = [];
+  const parseFile = <T>(f: ContentFile, schema: z.ZodType<T>): T | undefined => {
+    let raw: unknown;
+    try {
+      raw = parseYaml(f.text);
+    } catch (e) {
+      problems.push(`${f.path}: not valid YAML: ${(e as Error).message}`);
+      return undefined;
+    }
+    const r = schema.safeParse(raw);
+    if (!r.success) {
+      problems.push(...formatIssues(f.path, r.error));
+      return undefined;
+    }
+    return r.data;
+  };
+
+  const manifest = rulebookManifestSchema.parse(parseYaml(content.manifestText));
+
+  const parameters: Record<string, Parameter> = {};
+  for (const f of content.files.parameters) {
+    const id = f.path.replace(/^parameters\//, '').replace(/\.yaml$/, '');
+    const input = parseFile(f, parameterSchema);
+    if (input) parameters[id] = compileParameter(id, input, problems, f.path);
+  }
+
+  const schemes: Record<string, Scheme> = {};
+  for (const f of content.files.schemes) {
+    const id = f.path.replace(/^schemes\//, '').replace(/\.yaml$/, '');
+    const input = parseFile(f, schemeSchema);
+    if (input) schemes[id] = { id, ...input };
+  }
+
+  const municipalities: Record<string, Municipality> = {};
+  for (const f of content.files.municipalities) {
+    const input = parseFile(f, municipalitySchema);
+    if (!input) continue;
+    if (municipalities[input.code]) problems.push(`${f.path}: municipality ${input.code} is defined twice`);
+    municipalities[input.code] = compileMunicipality(f.path, input, schemes, parameters, problems);
+  }
+
+  const places: Record<string, Place> = {};
+  for (const f of content.files.places) {
+    const input = parseFile(f, placesSchema);
+    for (const m of input?.municipalities ?? []) {
+      if (places[m.code]) problems.push(`${f.path}: ${m.code} appears twice`);
+      places[m.code] = m;
+    }
+  }
+  for (const m of Object.values(municipalities)) {
+    const place = places[m.code];
+    if (!place) problems.push(`municipalities/${m.code}.yaml: ${m.code} is not in places/municipalities.yaml`);
+    else if (place.name !== m.name) problems.push(`municipalities/${m.code}.yaml: name ${m.name} differs from the CBS name ${place.name}`);
+  }
+
+  const events: Record<string, LifeEvent> = {};
+  for (const f of content.files.events) {
+    const id = f.path.replace(/^events\//, '').replace(/\.yaml$/, '');
+    const input = parseFile(f, eventSchema);
+    if (!input) continue;
+    const inputIds = new Set(input.inputs.map((i) => i.id));
+    const refs = JSON.stringify(input.operations).matchAll(/"input":"([^"]+)"/g);
+    for (const [, ref] of refs) if (!inputIds.has(ref!)) problems.push(`${f.path}: an operation refers to input "${ref}", which the event does not ask`);
+    for (const lang of Object.keys(input.texts)) {
+      for (const i of input.inputs) if (!input.texts[lang as keyof typeof input.texts].inputs[i.id]) problems.push(`${f.path}: texts.${lang}.inputs has no label for ${i.id}`);
+    }
+    events[id] = { id, ...input };
+  }
+
+  if (problems.length > 0) throw new ContentError(problems);
+  return {
+    version: `${manifest.version}+${content.hash.slice(0, 8)}`,
+    validFrom: manifest.validFrom,
+    validTo: manifest.validTo,
+    parameters,
+    schemes,
+    municipalities,
+    places,
+    events,
+  };
+}

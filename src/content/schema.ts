@@ -1,0 +1,378 @@
+/**
+ * The shape of every file in `content/`, as zod schemas.
+ *
+ * Content is data written by people who follow the law and council decisions, not by programmers.
+ * These schemas are the contract for those files: `loadRulebook` validates every file against them
+ * and then compiles the euros and percentages into the integer form the engine computes with.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const PROVENANCES = ['official', 'municipal', 'secondary', 'derived'] as const;
+
+/**
+ * Units of a parameter. Money is written in euros (at most two decimals), rates in percent (at most four
+ * decimals), a `factor` as a plain decimal with at most twelve decimals (the huurtoeslag normhuur factors).
+ */
+export const UNITS = [
+  'EUR',
+  'EUR/day',
+  'EUR/week',
+  'EUR/month',
+  'EUR/quarter',
+  'EUR/year',
+  'percent',
+  'years',
+  'months',
+  'count',
+  'factor',
+  'scale',
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+const isoDate = z.iso.date();
+const url = z.url({ protocol: /^https?$/ });
+
+/** The law or regulation a rule rests on: a BWB id (national law) or a CVDR id (local regulation). */
+export const legalSourceSchema = z
+  .strictObject({
+    title: z.string().min(3),
+    bwb: z
+      .string()
+      .regex(/^BWBR\d{7}$/)
+      .optional(),
+    cvdr: z
+      .string()
+      .regex(/^CVDR\d+(_\d+)?$/)
+      .optional(),
+    article: z.string().min(1).optional(),
+    url,
+  })
+  .refine((s) => s.bwb !== undefined || s.cvdr !== undefined || s.article !== undefined, {
+    message: 'a legal source names a BWB or CVDR id, or at least an article',
+  });
+export type LegalSource = z.infer<typeof legalSourceSchema>;
+
+/** Where a value was actually seen: the publication that states the number. */
+export const evidenceSchema = z.strictObject({
+  title: z.string().min(3),
+  url,
+  publication: z.string().optional(),
+  note: z.string().optional(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+const scaleBracket = z.strictObject({
+  /** Lower bound of the bracket, in euros per year. */
+  from: z.number().nonnegative(),
+  /** Marginal rate in percent; negative for a taper (afbouw). */
+  rate: z.number(),
+});
+
+const valueSchema = z.union([z.number(), z.strictObject({ base: z.number(), brackets: z.array(scaleBracket).min(1) })]);
+
+export const datedValueSchema = z.strictObject({
+  from: isoDate,
+  /** Last day the value applies (inclusive). Required on the last value; otherwise the day before the next one. */
+  to: isoDate.optional(),
+  value: valueSchema,
+  provenance: z.enum(PROVENANCES),
+  evidence: evidenceSchema,
+  /** True when no official or municipal text confirmed the value; the site says so. */
+  unverified: z.boolean().optional(),
+  /** How a derived value was computed, or why a value is unverified. */
+  note: z.string().optional(),
+});
+export type DatedValueInput = z.infer<typeof datedValueSchema>;
+
+export const textsSchema = z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, z.string().min(1)])) as Record<Language, z.ZodString>);
+
+/** One legal fact, with its values by effective date. Used for parameter files and inline in municipality files. */
+export const parameterSchema = z.strictObject({
+  title: z.strictObject({ nl: z.string().min(3), en: z.string().min(3) }),
+  unit: z.enum(UNITS),
+  source: legalSourceSchema,
+  description: z.string().optional(),
+  values: z.array(datedValueSchema).min(1),
+});
+export type ParameterInput = z.infer<typeof parameterSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Schemes: the plain-language texts of every scheme, national and municipal.
+// ---------------------------------------------------------------------------------------------
+
+export const SCHEME_KINDS = ['benefit', 'allowance', 'tax-relief', 'municipal'] as const;
+
+const schemeTextSchema = z.strictObject({
+  /** Short name, as residents know it. */
+  name: z.string().min(2),
+  /** One or two sentences: what it is. */
+  summary: z.string().min(10),
+  /** Who can get it, in plain words. */
+  who: z.string().min(10),
+  /** How the amount is set, in plain words. */
+  amount: z.string().min(5),
+  /** How to apply: the steps. */
+  how: z.string().min(10),
+  /** Documents to have at hand. */
+  documents: z.array(z.string().min(2)),
+  /** The call to action on the result page, for example "Vraag zorgtoeslag aan bij Dienst Toeslagen". */
+  nextStep: z.string().min(5),
+});
+export type SchemeText = z.infer<typeof schemeTextSchema>;
+
+export const schemeTextsSchema = z.strictObject(
+  Object.fromEntries(LANGUAGES.map((l) => [l, schemeTextSchema])) as Record<Language, typeof schemeTextSchema>,
+);
+
+const applySchema = z.strictObject({
+  url,
+  phone: z.string().optional(),
+  /** Deadline or application window in plain words per language, when there is one. */
+  deadline: textsSchema.optional(),
+});
+
+/** A national scheme, or the shared description of a scheme every municipality has (`content/schemes/`). */
+export const schemeSchema = z.strictObject({
+  kind: z.enum(SCHEME_KINDS),
+  administeredBy: textsSchema,
+  legal: legalSourceSchema,
+  /** How often it is paid: drives which amounts the result shows. */
+  paid: z.enum(['month', 'quarter', 'year', 'once', 'varies']),
+  apply: applySchema.optional(),
+  texts: schemeTextsSchema,
+});
+export type SchemeInput = z.infer<typeof schemeSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Municipalities: what the council decides, keyed by the CBS code.
+// ---------------------------------------------------------------------------------------------
+
+const contactSchema = z.strictObject({
+  name: z.string().min(2),
+  url,
+  phone: z.string().optional(),
+  email: z.email().optional(),
+  address: z.string().optional(),
+  /** Opening hours or when to call, per language. */
+  hours: textsSchema.optional(),
+});
+
+const pc4Range = z.string().regex(/^[1-9]\d{3}(-[1-9]\d{3})?$/);
+
+/** A dated inline parameter with a fixed unit family, used in scheme conditions and amounts. */
+const inlineParameter = parameterSchema.omit({ title: true }).extend({
+  title: z.strictObject({ nl: z.string().min(3), en: z.string().min(3) }).optional(),
+});
+
+export const HOUSEHOLD_TYPES = ['single', 'single-parent', 'couple', 'couple-with-children'] as const;
+export type HouseholdTypeKey = (typeof HOUSEHOLD_TYPES)[number];
+
+const incomeConditionSchema = z.strictObject({
+  /**
+   * What the limit is a percentage of:
+   * - `bijstandsnorm`: the applicable Participatiewet norm (art. 20-22, incl. vakantietoeslag) for the household,
+   *   without the kostendelersnorm unless `withKostendelersnorm` is true; compared with net household income.
+   * - `wml-bruto`: the gross statutory minimum wage per month (21+); compared with gross household income.
+   */
+  reference: z.enum(['bijstandsnorm', 'wml-bruto']),
+  withKostendelersnorm: z.boolean().optional(),
+  /** Percentage of the reference. Either one value for every household, or one per household size. */
+  percent: inlineParameter.optional(),
+  percentSingle: inlineParameter.optional(),
+  percentMultiPerson: inlineParameter.optional(),
+});
+
+const assetConditionSchema = z.union([
+  /** The vermogensgrens of Participatiewet art. 34. */
+  z.literal('participatiewet'),
+  z.literal('none'),
+  /** A municipal limit per household type, in euros. */
+  z.strictObject({ single: inlineParameter, 'single-parent': inlineParameter, couple: inlineParameter }),
+]);
+
+const conditionsSchema = z.strictObject({
+  applicantAge: z
+    .strictObject({
+      min: z.number().int().nonnegative().optional(),
+      max: z.number().int().positive().optional(),
+      /** Applicant below the AOW age. */
+      belowAowAge: z.boolean().optional(),
+      /** Applicant at or above the AOW age. */
+      aowAge: z.boolean().optional(),
+    })
+    .optional(),
+  income: incomeConditionSchema.optional(),
+  assets: assetConditionSchema.optional(),
+  children: z
+    .strictObject({
+      required: z.literal(true),
+      minAge: z.number().int().nonnegative().optional(),
+      maxAge: z.number().int().positive().optional(),
+    })
+    .optional(),
+  /** The income must have been low this many months; the engine cannot see history, so it asks. */
+  referencePeriodMonths: z.number().int().positive().optional(),
+  notStudent: z.boolean().optional(),
+  /** Conditions only a person can judge (for example "no prospect of a higher income"), per language. */
+  judgement: z.array(textsSchema).optional(),
+});
+
+const personAmountSchema = z.strictObject({
+  /** Who gets this amount: children in an age range (`minAge`..`maxAge`), or adults (18+). */
+  who: z.enum(['child', 'adult']),
+  minAge: z.number().int().nonnegative().optional(),
+  maxAge: z.number().int().positive().optional(),
+  amount: inlineParameter,
+});
+
+const amountSchema = z.discriminatedUnion('type', [
+  /** A fixed amount per household type (for example the individuele inkomenstoeslag). */
+  z.strictObject({
+    type: z.literal('per-household-type'),
+    single: inlineParameter,
+    'single-parent': inlineParameter,
+    couple: inlineParameter,
+  }),
+  /** An amount per person (for example a participation budget per child and per adult). */
+  z.strictObject({ type: z.literal('per-person'), persons: z.array(personAmountSchema).min(1) }),
+  /** One fixed amount for the household. */
+  z.strictObject({ type: z.literal('fixed'), amount: inlineParameter }),
+  /** The amount depends on actual costs (bijzondere bijstand) or on an insurer's offer. */
+  z.strictObject({ type: z.literal('varies') }),
+]);
+
+const exOfficioSchema = z.strictObject({
+  /** The municipality can grant without an application when the household already receives this scheme. */
+  receiving: z.string().min(2),
+});
+
+export const municipalSchemeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  legal: legalSourceSchema,
+  /** The organisation that handles it, when not the municipality's income service. */
+  administeredBy: textsSchema.optional(),
+  paid: z.enum(['month', 'quarter', 'year', 'once', 'varies']),
+  apply: applySchema,
+  conditions: conditionsSchema,
+  amount: amountSchema,
+  exOfficio: z.array(exOfficioSchema).optional(),
+  /** Texts for municipal schemes; a shared scheme (`content/schemes/<id>.yaml`) may leave them out. */
+  texts: schemeTextsSchema.optional(),
+});
+export type MunicipalSchemeInput = z.infer<typeof municipalSchemeSchema>;
+
+export const municipalitySchema = z.strictObject({
+  code: z.string().regex(/^GM\d{4}$/),
+  name: z.string().min(2),
+  province: z.string().min(2),
+  website: url,
+  /** Who carries out the Participatiewet and the minima schemes. */
+  incomeService: contactSchema,
+  /** Who decides on kwijtschelding of the municipal taxes. */
+  taxOffice: contactSchema,
+  /** Postcode areas (PC4), single or as ranges "9400-9409". */
+  postcodes: z.array(pc4Range).min(1),
+  /** Council choices that fill in national rules, by parameter id (for example `kwijtschelding/norm-percentage`). */
+  parameters: z.record(z.string(), parameterSchema).optional(),
+  schemes: z.array(municipalSchemeSchema),
+});
+export type MunicipalityInput = z.infer<typeof municipalitySchema>;
+
+/** `content/rulebook.yaml`: which period the content covers, and its version. */
+export const rulebookManifestSchema = z.strictObject({
+  version: z.string().min(1),
+  validFrom: isoDate,
+  validTo: isoDate,
+});
+
+/** `content/places/municipalities.yaml`: every Dutch municipality, for the picker and for code validation. */
+export const placesSchema = z.strictObject({
+  source: evidenceSchema,
+  municipalities: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^GM\d{4}$/),
+        name: z.string().min(2),
+        province: z.string().min(2),
+        /** First day the municipality exists in this form (after a merger), when within the rulebook period. */
+        from: isoDate.optional(),
+        /** Last day it exists (before a merger), when within the rulebook period. */
+        to: isoDate.optional(),
+        /** Other names people use (for example the Frisian name), to find it by name. */
+        aliases: z.array(z.string().min(2)).optional(),
+      }),
+    )
+    .min(300),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Life events: what a change in life does to the household, as data (`content/events/<id>.yaml`).
+// ---------------------------------------------------------------------------------------------
+
+const eventTextSchema = z.strictObject({
+  /** Short name, for example "Mijn kind wordt 18". */
+  name: z.string().min(3),
+  /** One or two sentences: what changes. */
+  summary: z.string().min(10),
+  /** Labels of the questions this event asks, by input id. */
+  inputs: z.record(z.string(), z.string().min(2)),
+  /** What to do and report, to whom and when, in plain words. */
+  todo: z.array(z.string().min(10)).min(1),
+});
+
+const valueRef = z.union([z.number(), z.string(), z.strictObject({ input: z.string() })]);
+
+export const eventOperationSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('set-age'), person: valueRef, age: valueRef }),
+  z.strictObject({ op: z.literal('add-years'), person: valueRef, years: valueRef }),
+  z.strictObject({ op: z.literal('set-role'), person: valueRef, role: z.enum(['applicant', 'partner', 'child', 'adult-child', 'housemate']) }),
+  z.strictObject({ op: z.literal('remove-person'), person: valueRef }),
+  z.strictObject({ op: z.literal('add-person'), id: z.string().min(1), role: z.enum(['partner', 'child', 'adult-child', 'housemate']), age: valueRef }),
+  z.strictObject({ op: z.literal('remove-incomes'), person: valueRef, types: z.array(z.string()).optional() }),
+  z.strictObject({
+    op: z.literal('add-income'),
+    person: valueRef,
+    type: z.string(),
+    amount: valueRef,
+    period: z.enum(['month', 'four-weeks', 'year']),
+    basis: z.enum(['net', 'gross']),
+  }),
+  /** Paid work of so many hours a week at an hourly wage (the minimum wage unless an input gives one). */
+  z.strictObject({ op: z.literal('add-work'), person: valueRef, hours: valueRef, hourlyWage: valueRef.optional() }),
+  z.strictObject({ op: z.literal('set-municipality'), municipality: valueRef }),
+  z.strictObject({ op: z.literal('set-rent'), rent: valueRef }),
+  z.strictObject({ op: z.literal('stop-receiving'), schemes: z.array(z.string()) }),
+  z.strictObject({ op: z.literal('set-reference-date'), date: valueRef }),
+  /** The first of January after the household's reference date. */
+  z.strictObject({ op: z.literal('next-year') }),
+]);
+
+export const eventInputSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  type: z.enum(['person', 'date', 'number', 'money', 'municipality']),
+  /** For a person: the roles to choose from. */
+  roles: z.array(z.enum(['applicant', 'partner', 'child', 'adult-child', 'housemate'])).optional(),
+  /** For a person: only people of this age (for example a child of 17 who turns 18). */
+  age: z.number().int().nonnegative().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  optional: z.boolean().optional(),
+});
+
+export const eventSchema = z.strictObject({
+  /** Which household situations the event applies to (for the picker). */
+  requires: z
+    .strictObject({
+      roles: z.array(z.enum(['partner', 'child', 'adult-child', 'housemate'])).optional(),
+      noPartner: z.boolean().optional(),
+      belowAowAge: z.boolean().optional(),
+    })
+    .optional(),
+  inputs: z.array(eventInputSchema),
+  operations: z.array(eventOperationSchema).min(1),
+  texts: z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, eventTextSchema])) as Record<Language, typeof eventTextSchema>),
+});
+export type EventInput = z.infer<typeof eventSchema>;

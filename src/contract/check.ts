@@ -1,0 +1,148 @@
+/**
+ * The one entry into the check for every caller (API, CLI, site, batch screening): validate the
+ * contract input, run the engine, and return either the public result or the error JSON.
+ */
+import { check, CheckInputError } from '../engine/check.ts';
+import { checkEvent } from '../engine/compare.ts';
+import { toEuros } from '../engine/money.ts';
+import { upcomingEvents } from '../engine/upcoming.ts';
+import { MissingParameterError } from '../engine/parameters.ts';
+import type { Language, Rulebook } from '../engine/rulebook.ts';
+import type { CheckOutcome, Household } from '../engine/types.ts';
+import { contractError, fromZodIssues, type ContractError } from './errors.ts';
+import { householdSchema, LANGUAGES, toEngineHousehold } from './household.ts';
+import { compactResultJson, toCompactResult, toPublicResult, type CompactResult, type PublicResult } from './result.ts';
+
+export interface RunOptions {
+  /** Language for errors when the input does not name a valid one (for example from Accept-Language). */
+  language?: Language | undefined;
+  /** The default reference date (today), YYYY-MM-DD. */
+  today: string;
+}
+
+export type Parsed = { ok: true; household: Household } | { ok: false; error: ContractError };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language the caller asked for in the input itself, if any and valid. */
+export function requestedLanguage(input: unknown, fallback: Language | undefined): Language {
+  const l = typeof input === 'object' && input !== null ? (input as { language?: unknown }).language : undefined;
+  return isLanguage(l) ? l : (fallback ?? 'nl');
+}
+
+export function parseHousehold(input: unknown, options: RunOptions): Parsed {
+  const language = requestedLanguage(input, options.language);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: contractError('invalid-input', [{ path: [], code: 'not-an-object', params: {} }], language) };
+  }
+  const parsed = householdSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, error: contractError('invalid-input', fromZodIssues(parsed.error.issues), language) };
+  return { ok: true, household: toEngineHousehold(parsed.data, options.today) };
+}
+
+export type Evaluated = { ok: true; household: Household; outcome: CheckOutcome } | { ok: false; error: ContractError };
+
+/** Validates and runs the engine, mapping every expected failure to the error JSON. */
+export function evaluate(input: unknown, rulebook: Rulebook, options: RunOptions): Evaluated {
+  const parsed = parseHousehold(input, options);
+  if (!parsed.ok) return parsed;
+  const household = parsed.household;
+  try {
+    return { ok: true, household, outcome: check(household, rulebook) };
+  } catch (e) {
+    if (e instanceof CheckInputError) {
+      const raw = e.issues.map((i) => ({
+        path: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        code: i.code,
+        params: i.params,
+      }));
+      return { ok: false, error: contractError('invalid-input', raw, household.language) };
+    }
+    if (e instanceof MissingParameterError) {
+      return {
+        ok: false,
+        error: contractError('no-rules', [{ path: ['referenceDate'], code: 'no-rules', params: {} }], household.language),
+      };
+    }
+    throw e;
+  }
+}
+
+export type RunResult = { ok: true; result: PublicResult; outcome: CheckOutcome } | { ok: false; error: ContractError };
+
+export function runCheck(input: unknown, rulebook: Rulebook, options: RunOptions & { computedAt: string }): RunResult {
+  const r = evaluate(input, rulebook, options);
+  if (!r.ok) return r;
+  return { ok: true, outcome: r.outcome, result: toPublicResult(r.outcome, rulebook, r.household.language, options.computedAt) };
+}
+
+export type ScreenLine = { id: unknown; result: PublicResult | CompactResult } | { id: unknown; error: ContractError['error'] };
+
+/** One line of batch screening: `{"id": …, …household}` in, `{"id", "result"}` or `{"id", "error"}` out. */
+export function screenOne(input: unknown, rulebook: Rulebook, options: RunOptions & { computedAt: string; full: boolean }): ScreenLine {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('id' in input)) {
+    const language = requestedLanguage(input, options.language);
+    const code = typeof input === 'object' && input !== null && !Array.isArray(input) ? 'required' : 'not-an-object';
+    return {
+      id: null,
+      error: contractError('invalid-input', [{ path: code === 'required' ? ['id'] : [], code, params: {} }], language).error,
+    };
+  }
+  const { id, ...household } = input as Record<string, unknown>;
+  const r = evaluate(household, rulebook, options);
+  if (!r.ok) return { id, error: r.error.error };
+  const result = options.full ? toPublicResult(r.outcome, rulebook, r.household.language, options.computedAt) : toCompactResult(r.outcome);
+  return { id, result };
+}
+
+/** `screenOne` as one NDJSON line of text; the compact result is written without an intermediate object. */
+export function screenLine(
+  input: unknown,
+  rulebook: Rulebook,
+  options: RunOptions & { computedAt: string; full: boolean },
+): { line: string; error: boolean } {
+  if (options.full || typeof input !== 'object' || input === null || Array.isArray(input) || !('id' in input)) {
+    const r = screenOne(input, rulebook, options);
+    return { line: JSON.stringify(r), error: 'error' in r };
+  }
+  const { id, ...household } = input as Record<string, unknown>;
+  const r = evaluate(household, rulebook, options);
+  if (!r.ok) return { line: JSON.stringify({ id, error: r.error.error }), error: true };
+  return { line: `{"id":${JSON.stringify(id) ?? 'null'},"result":${compactResultJson(r.outcome)}}`, error: false };
+}
+
+/**
+ * Batch screening for events that are coming (`cli screen --events --until DATE`): per household,
+ * every foreseeable event up to the date, with what changes per scheme and in disposable income.
+ */
+export function screenEventsLine(
+  input: unknown,
+  rulebook: Rulebook,
+  options: RunOptions & { until: string },
+): { line: string; error: boolean } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('id' in input)) {
+    const r = screenOne(input, rulebook, { ...options, computedAt: '', full: false });
+    return { line: JSON.stringify(r), error: true };
+  }
+  const { id, ...household } = input as Record<string, unknown>;
+  const r = evaluate(household, rulebook, options);
+  if (!r.ok) return { line: JSON.stringify({ id, error: r.error.error }), error: true };
+  const events = upcomingEvents(r.household, rulebook, options.until).map((u) => {
+    const { comparison } = checkEvent(r.household, rulebook, u.event, u.answers);
+    return {
+      event: u.event,
+      date: u.date,
+      changes: comparison.schemes
+        .filter((c) => c.change !== 'none' && c.change !== 'same')
+        .map((c) => ({ id: c.id, change: c.change, monthly: toEuros(c.monthlyDelta), yearly: toEuros(c.yearlyDelta) })),
+      disposableIncome: {
+        before: toEuros(comparison.disposableIncome.before),
+        after: toEuros(comparison.disposableIncome.after),
+        delta: toEuros(comparison.disposableIncome.delta),
+      },
+    };
+  });
+  return { line: JSON.stringify({ id, events }), error: false };
+}

@@ -1,0 +1,106 @@
+/**
+ * The check: one household in, every scheme with status, amount and reasons out, plus the
+ * disposable-income test and a receipt. Pure: no I/O, no clock (the caller gives the date).
+ */
+import { ageOn } from './dates.ts';
+import { disposableIncome } from './disposable-income.ts';
+import { deriveFacts } from './facts.ts';
+import { ParameterReader } from './parameters.ts';
+import { money, reason, text } from './reasons.ts';
+import type { Rulebook } from './rulebook.ts';
+import { bijstand } from './rules/bijstand.ts';
+import { huurtoeslag } from './rules/huurtoeslag.ts';
+import { kinderbijslag } from './rules/kinderbijslag.ts';
+import { kindgebondenBudget } from './rules/kindgebonden-budget.ts';
+import { kwijtschelding } from './rules/kwijtschelding.ts';
+import { municipalScheme } from './rules/municipal-scheme.ts';
+import { zorgtoeslag } from './rules/zorgtoeslag.ts';
+import type { CheckOutcome, Household, Reason, SchemeOutcome } from './types.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+/** Input that is well-formed but does not fit the rulebook (unknown municipality, date out of range). */
+export class CheckInputError extends Error {
+  readonly issues: { path: string; code: string; params: Record<string, string> }[];
+  constructor(issues: CheckInputError['issues']) {
+    super(issues.map((i) => `${i.path}: ${i.code}`).join('; '));
+    this.name = 'CheckInputError';
+    this.issues = issues;
+  }
+}
+
+/** Whether a CBS code is a municipality that exists on the date. */
+export function municipalityExists(rulebook: Rulebook, code: string, date: string): boolean {
+  const place = rulebook.places[code];
+  return place !== undefined && (place.from === undefined || place.from <= date) && (place.to === undefined || date <= place.to);
+}
+
+const schemeIds = new WeakMap<Rulebook, Set<string>>();
+
+/** Scheme ids a household may say it receives. */
+export function knownSchemeIds(rulebook: Rulebook): Set<string> {
+  let ids = schemeIds.get(rulebook);
+  if (!ids) {
+    ids = new Set(Object.keys(rulebook.schemes));
+    for (const m of Object.values(rulebook.municipalities)) for (const s of m.schemes) ids.add(s.id);
+    schemeIds.set(rulebook, ids);
+  }
+  return ids;
+}
+
+export function validateAgainstRulebook(household: Household, rulebook: Rulebook): void {
+  const issues: CheckInputError['issues'] = [];
+  const date = household.referenceDate;
+  if (date < rulebook.validFrom || date > rulebook.validTo) {
+    issues.push({ path: 'referenceDate', code: 'date-out-of-range', params: { from: rulebook.validFrom, to: rulebook.validTo } });
+  }
+  if (!municipalityExists(rulebook, household.municipality, date)) {
+    issues.push({ path: 'municipality', code: 'unknown-municipality', params: { code: household.municipality } });
+  }
+  household.people.forEach((p, i) => {
+    if (p.birthDate && ageOn(p.birthDate, date) !== p.age)
+      issues.push({ path: `people.${i}.birthDate`, code: 'birthdate-age', params: {} });
+  });
+  const known = knownSchemeIds(rulebook);
+  household.receiving.forEach((id, i) => {
+    if (!known.has(id)) issues.push({ path: `receiving.${i}`, code: 'unknown-scheme', params: { id } });
+  });
+  if (issues.length > 0) throw new CheckInputError(issues);
+}
+
+export function check(household: Household, rulebook: Rulebook): CheckOutcome {
+  validateAgainstRulebook(household, rulebook);
+  const municipality = rulebook.municipalities[household.municipality];
+  const root = new ParameterReader(rulebook, household.referenceDate, municipality);
+  const f = deriveFacts(household, root);
+  const notes: Reason[] = [];
+  if (f.toeslagInkomenEstimated) notes.push(reason('toetsingsinkomen-estimated', { income: money(f.toeslagInkomen) }));
+
+  const schemes: SchemeOutcome[] = [];
+  const pw = bijstand(f, root.fork());
+  schemes.push(pw);
+  const bijstandTopUp = pw.status === 'eligible' ? pw.monthly : 0;
+  const zt = zorgtoeslag(f, root.fork());
+  const ht = huurtoeslag(f, root.fork());
+  schemes.push(zt, ht, kindgebondenBudget(f, root.fork()), kinderbijslag(f, root.fork()));
+  const paidMonthly = (s: SchemeOutcome): number => (s.status === 'eligible' || s.status === 'already-receiving' ? s.monthly : 0);
+  schemes.push(kwijtschelding(f, root.fork(), { bijstandTopUp, huurtoeslagMonthly: paidMonthly(ht), zorgtoeslagMonthly: paidMonthly(zt) }));
+
+  if (municipality) {
+    for (const s of municipality.schemes) schemes.push(municipalScheme(s, f, root.fork(), { bijstandTopUp }));
+  } else {
+    notes.push(reason('municipality-no-data', { name: text(rulebook.places[household.municipality]!.name) }));
+  }
+
+  const incomeParameters = root.unverified();
+  if (incomeParameters.length > 0 && f.toeslagInkomenEstimated) notes.push(reason('estimate-unverified-parameters', {}));
+
+  return {
+    referenceDate: household.referenceDate,
+    municipality: { code: household.municipality, name: rulebook.places[household.municipality]!.name, known: municipality !== undefined },
+    household: { type: f.type, kostendelers: f.kostendelers, size: f.size },
+    schemes,
+    disposableIncome: disposableIncome(f, root.fork(), schemes),
+    notes,
+    receipt: { engine: ENGINE_VERSION, parameters: rulebook.version, referenceDate: household.referenceDate },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Incomes: from what people tell (net or gross, per month, four weeks or year) to the amounts the
+ * rules need: net per month, gross per year, and the toetsingsinkomen for the toeslagen.
+ *
+ * Gross ↔ net is an estimate with the box 1 brackets and the heffingskortingen of the reference year
+ * (Wet inkomstenbelasting 2001). The result says so wherever an estimate was used.
+ */
+import type { ParameterReader } from './parameters.ts';
+import type { Scale } from './rulebook.ts';
+import { evaluateScale } from './parameters.ts';
+import { applyRate, PPM, roundDiv, sum, yearly as perYear } from './money.ts';
+import type { Income, IncomeType, Person } from './types.ts';
+
+/** Incomes that are work (arbeidskorting applies). */
+const WORK: ReadonlySet<IncomeType> = new Set(['wages', 'self-employment']);
+/** Incomes with statutory holiday pay (vakantiebijslag, Wml art. 15) on top of the monthly amount. */
+const WITH_HOLIDAY_PAY: ReadonlySet<IncomeType> = new Set(['wages', 'benefit-ww', 'benefit-wia', 'benefit-wajong']);
+/** Incomes on which the Zvw contribution is withheld from the recipient. */
+const ZVW_WITHHELD: ReadonlySet<IncomeType> = new Set(['aow', 'pension']);
+/** Incomes that are not taxable and not part of the toetsingsinkomen. */
+const UNTAXED: ReadonlySet<IncomeType> = new Set(['student-finance']);
+
+export interface EstimatedIncome {
+  income: Income;
+  /** Cents per month as received (without holiday pay paid once a year). */
+  monthlyNet: number;
+  /** Cents per year, net, including holiday pay. */
+  yearlyNet: number;
+  /** Cents per year, gross, including holiday pay. */
+  yearlyGross: number;
+  /** Whether the net or the gross side of this income is an estimate. */
+  estimated: boolean;
+}
+
+export interface PersonIncome {
+  person: Person;
+  incomes: EstimatedIncome[];
+  yearlyNet: number;
+  yearlyGross: number;
+  monthlyNet: number;
+  /** Toetsingsinkomen for the toeslagen, in cents per year. */
+  taxable: number;
+  /** True when the toetsingsinkomen was estimated rather than given. */
+  taxableEstimated: boolean;
+}
+
+interface Composition {
+  /** Share of work income in the gross, in ppm. */
+  work: number;
+  /** Share of income with Zvw withheld, in ppm. */
+  zvw: number;
+}
+
+/** Yearly amount as the person would have it: holiday pay added where the law gives it on top. */
+function yearlyWithHolidayPay(income: Income, p: ParameterReader): number {
+  const base = perYear(income.amount, income.period);
+  if (income.period === 'year') return base;
+  if (WITH_HOLIDAY_PAY.has(income.type)) return base + applyRate(base, p.rate('wml/vakantiebijslag-percentage'));
+  if (income.type === 'bijstand') {
+    // The monthly payment is the norm minus the reserved vakantietoeslag (Pw art. 19 lid 3).
+    const vt = p.rate('participatiewet/vakantietoeslag-percentage');
+    return roundDiv(base * PPM, PPM - vt);
+  }
+  return base;
+}
+
+/** The tax tables of one person for one year, read once per person. */
+interface TaxTables {
+  tariff: Scale;
+  ahk: Scale;
+  arbeidskorting: Scale;
+  ouderenkorting: Scale | undefined;
+  alleenstaandeOuderenkorting: number;
+  zvwMaximum: number;
+  zvwRate: number;
+}
+
+function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
+  return {
+    tariff: p.scale(aowAge ? 'inkomstenbelasting/tarief-aow' : 'inkomstenbelasting/tarief'),
+    ahk: p.scale(aowAge ? 'inkomstenbelasting/algemene-heffingskorting-aow' : 'inkomstenbelasting/algemene-heffingskorting'),
+    arbeidskorting: p.scale(aowAge ? 'inkomstenbelasting/arbeidskorting-aow' : 'inkomstenbelasting/arbeidskorting'),
+    ouderenkorting: aowAge ? p.scale('inkomstenbelasting/ouderenkorting') : undefined,
+    alleenstaandeOuderenkorting: aowAge && single ? p.money('inkomstenbelasting/alleenstaande-ouderenkorting') : 0,
+    zvwMaximum: p.money('zvw/maximum-bijdrage-inkomen'),
+    zvwRate: p.rate('zvw/bijdrage-percentage'),
+  };
+}
+
+/** Box 1 tax after heffingskortingen plus the withheld Zvw contribution, for one person and one year. */
+function taxAndContributions(gross: number, composition: Composition, t: TaxTables): number {
+  if (gross <= 0) return 0;
+  const work = roundDiv(gross * composition.work, PPM);
+  const tariff = evaluateScale(t.tariff, gross);
+  let credits = Math.max(0, evaluateScale(t.ahk, gross));
+  if (work > 0) credits += Math.max(0, evaluateScale(t.arbeidskorting, work));
+  if (t.ouderenkorting) credits += Math.max(0, evaluateScale(t.ouderenkorting, gross)) + t.alleenstaandeOuderenkorting;
+  const tax = Math.max(0, tariff - credits);
+  const zvw = composition.zvw > 0 ? applyRate(Math.min(roundDiv(gross * composition.zvw, PPM), t.zvwMaximum), t.zvwRate) : 0;
+  return tax + zvw;
+}
+
+function netFromGross(gross: number, c: Composition, t: TaxTables): number {
+  return gross - taxAndContributions(gross, c, t);
+}
+
+/**
+ * The extra gross income X that adds `net` to a person who already has `baseGross`:
+ * netFromGross(base + X) − netFromGross(base) = net, the smallest such X in cents. Net income rises
+ * with gross income (marginal rates stay below 100 %) and is piecewise linear, so Newton steps with
+ * the local marginal rate land in two or three steps; a short walk then makes the answer exact, and
+ * bisection is the fallback.
+ */
+function grossForNet(net: number, baseGross: number, c: Composition, t: TaxTables): number {
+  if (net <= 0) return 0;
+  const baseNet = netFromGross(baseGross, c, t);
+  const f = (x: number): number => netFromGross(baseGross + x, c, t) - baseNet - net;
+  const STEP = 1000;
+  let x = net;
+  for (let i = 0; i < 8; i++) {
+    const fx = f(x);
+    if (fx === 0) break;
+    const slope = (f(x + STEP) - fx) / STEP;
+    if (slope <= 0) break;
+    const next = Math.max(0, x - Math.round(fx / slope));
+    if (next === x) break;
+    x = next;
+  }
+  // Exact: the smallest x with f(x) ≥ 0, found by walking a few cents.
+  for (let i = 0; i < 64 && f(x) < 0; i++) x++;
+  for (let i = 0; i < 64 && x > 0 && f(x - 1) >= 0; i++) x--;
+  if (f(x) >= 0 && (x === 0 || f(x - 1) < 0)) return x;
+  let lo = 0;
+  let hi = net * 3 + 1;
+  while (f(hi) < 0) hi *= 2;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function composition(incomes: readonly Income[]): Composition {
+  let total = 0;
+  let work = 0;
+  let zvw = 0;
+  for (const i of incomes) {
+    if (UNTAXED.has(i.type)) continue;
+    const y = perYear(i.amount, i.period);
+    total += y;
+    if (WORK.has(i.type)) work += y;
+    if (ZVW_WITHHELD.has(i.type)) zvw += y;
+  }
+  if (total === 0) return { work: 0, zvw: 0 };
+  return { work: roundDiv(work * PPM, total), zvw: roundDiv(zvw * PPM, total) };
+}
+
+/**
+ * Estimates net and gross for every income of one person. The person's tax is progressive over all
+ * taxable income together, so the gross of net incomes is found on top of the known gross incomes.
+ */
+export function estimatePersonIncome(
+  person: Person,
+  incomes: readonly Income[],
+  givenTaxable: number | undefined,
+  aowAge: boolean,
+  single: boolean,
+  p: ParameterReader,
+): PersonIncome {
+  if (incomes.length === 0) {
+    return { person, incomes: [], yearlyNet: 0, yearlyGross: 0, monthlyNet: 0, taxable: givenTaxable ?? 0, taxableEstimated: false };
+  }
+  const taxed = incomes.filter((i) => !UNTAXED.has(i.type));
+  const c = composition(taxed);
+  const withHoliday = incomes.map((i) => ({ income: i, year: yearlyWithHolidayPay(i, p) }));
+
+  const knownGross = sum(withHoliday.filter((x) => x.income.basis === 'gross' && !UNTAXED.has(x.income.type)).map((x) => x.year));
+  const knownNet = sum(withHoliday.filter((x) => x.income.basis === 'net' && !UNTAXED.has(x.income.type)).map((x) => x.year));
+  const tables = taxTables(aowAge, single, p);
+  const extraGross = grossForNet(knownNet, knownGross, c, tables);
+  const totalGross = knownGross + extraGross;
+  const netOfKnownGross = netFromGross(knownGross, c, tables);
+
+  const estimated: EstimatedIncome[] = withHoliday.map(({ income, year }) => {
+    const monthlyAsGiven = roundDiv(perYear(income.amount, income.period), 12);
+    if (UNTAXED.has(income.type)) {
+      return { income, monthlyNet: monthlyAsGiven, yearlyNet: year, yearlyGross: year, estimated: false };
+    }
+    if (income.basis === 'net') {
+      const gross = knownNet === 0 ? 0 : roundDiv(year * extraGross, knownNet);
+      return { income, monthlyNet: monthlyAsGiven, yearlyNet: year, yearlyGross: gross, estimated: true };
+    }
+    const net = knownGross === 0 ? 0 : roundDiv(year * netOfKnownGross, knownGross);
+    const monthlyNet = roundDiv(roundDiv(perYear(income.amount, income.period) * netOfKnownGross, knownGross || 1), 12);
+    return { income, monthlyNet, yearlyNet: net, yearlyGross: year, estimated: true };
+  });
+
+  return {
+    person,
+    incomes: estimated,
+    yearlyNet: sum(estimated.map((e) => e.yearlyNet)),
+    yearlyGross: sum(estimated.map((e) => e.yearlyGross)),
+    monthlyNet: sum(estimated.map((e) => e.monthlyNet)),
+    taxable: givenTaxable ?? totalGross,
+    taxableEstimated: givenTaxable === undefined && totalGross > 0,
+  };
+}

@@ -1,0 +1,19 @@
+/** Building blocks for reasons: every conclusion carries a code, parameters for its text, and its legal source. */
+import type { ParameterReader } from './parameters.ts';
+import type { LegalSource } from './rulebook.ts';
+import type { Reason, ReasonParam } from './types.ts';
+
+export function reason(code: string, params: Record<string, ReasonParam> = {}, source?: LegalSource): Reason {
+  return { code, params, source };
+}
+
+/** The legal source of a parameter (the municipality's own when it replaced the national value). */
+export function sourceOf(p: ParameterReader, id: string): LegalSource | undefined {
+  return p.rulebook.parameters[p.effectiveId(id)]?.source;
+}
+
+export const money = (cents: number): ReasonParam => ({ money: cents });
+export const rate = (ppm: number): ReasonParam => ({ rate: ppm });
+export const count = (n: number): ReasonParam => ({ count: n });
+export const text = (t: string): ReasonParam => ({ text: t });
+export const scheme = (id: string): ReasonParam => ({ scheme: id });

@@ -1,0 +1,236 @@
+/**
+ * The compiled rulebook: every parameter, scheme and municipality from `content/`, validated and
+ * converted to the integer units the engine computes with. It is plain data (JSON-serialisable), so the
+ * same rulebook can be loaded from disk on the server or shipped to the browser.
+ *
+ * Integer units:
+ * - money (`EUR`, `EUR/month`, ...) in eurocents;
+ * - rates (`percent`) in parts per million: 1.912 % is 19_120;
+ * - `years`, `months`, `count` as whole numbers;
+ * - `factor` as the decimal times 10^12 (a whole number);
+ * - `scale`: a base amount in cents and brackets with a lower bound in cents and a marginal rate in ppm.
+ */
+
+export type Language = 'nl' | 'en' | 'ar' | 'tr' | 'pl' | 'uk';
+export type Provenance = 'official' | 'municipal' | 'secondary' | 'derived';
+export type Unit =
+  'EUR' | 'EUR/day' | 'EUR/week' | 'EUR/month' | 'EUR/quarter' | 'EUR/year' | 'percent' | 'years' | 'months' | 'count' | 'factor' | 'scale';
+
+export type Texts = Record<Language, string>;
+
+export interface LegalSource {
+  title: string;
+  bwb?: string | undefined;
+  cvdr?: string | undefined;
+  article?: string | undefined;
+  url: string;
+}
+
+export interface Evidence {
+  title: string;
+  url: string;
+  publication?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface Scale {
+  /** Amount at zero income, in cents. */
+  base: number;
+  /** Lower bound in cents per year and marginal rate in ppm, ascending. */
+  brackets: { from: number; rate: number }[];
+}
+
+export interface DatedValue {
+  from: string;
+  /** Inclusive. */
+  to: string;
+  value: number | Scale;
+  provenance: Provenance;
+  evidence: Evidence;
+  unverified: boolean;
+  note?: string | undefined;
+}
+
+export interface Parameter {
+  id: string;
+  title: { nl: string; en: string };
+  unit: Unit;
+  source: LegalSource;
+  values: DatedValue[];
+}
+
+export type SchemeKind = 'benefit' | 'allowance' | 'tax-relief' | 'municipal';
+export type Paid = 'month' | 'quarter' | 'year' | 'once' | 'varies';
+
+export interface SchemeText {
+  name: string;
+  summary: string;
+  who: string;
+  amount: string;
+  how: string;
+  documents: string[];
+  nextStep: string;
+}
+
+export interface Apply {
+  url: string;
+  phone?: string | undefined;
+  deadline?: Texts | undefined;
+}
+
+export interface Scheme {
+  id: string;
+  kind: SchemeKind;
+  administeredBy: Texts;
+  legal: LegalSource;
+  paid: Paid;
+  apply?: Apply | undefined;
+  texts: Record<Language, SchemeText>;
+}
+
+export type HouseholdTypeKey = 'single' | 'single-parent' | 'couple' | 'couple-with-children';
+
+/** References to parameters (by id) inside compiled municipal schemes. */
+export type ParameterRef = string;
+
+export interface IncomeCondition {
+  reference: 'bijstandsnorm' | 'wml-bruto';
+  withKostendelersnorm: boolean;
+  percent?: ParameterRef | undefined;
+  percentSingle?: ParameterRef | undefined;
+  percentMultiPerson?: ParameterRef | undefined;
+}
+
+export type AssetCondition = 'participatiewet' | 'none' | { single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef };
+
+export interface Conditions {
+  applicantAge?: { min?: number; max?: number; belowAowAge?: boolean; aowAge?: boolean } | undefined;
+  income?: IncomeCondition | undefined;
+  assets?: AssetCondition | undefined;
+  children?: { required: true; minAge?: number; maxAge?: number } | undefined;
+  referencePeriodMonths?: number | undefined;
+  notStudent?: boolean | undefined;
+  judgement?: Texts[] | undefined;
+}
+
+export interface PersonAmount {
+  who: 'child' | 'adult';
+  minAge?: number | undefined;
+  maxAge?: number | undefined;
+  amount: ParameterRef;
+}
+
+export type AmountRule =
+  | { type: 'per-household-type'; single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef }
+  | { type: 'per-person'; persons: PersonAmount[] }
+  | { type: 'fixed'; amount: ParameterRef }
+  | { type: 'varies' };
+
+export interface MunicipalScheme {
+  id: string;
+  legal: LegalSource;
+  administeredBy?: Texts | undefined;
+  paid: Paid;
+  apply: Apply;
+  conditions: Conditions;
+  amount: AmountRule;
+  exOfficio: { receiving: string }[];
+  /** Texts of the scheme: its own, or those of the shared scheme with the same id. */
+  texts: Record<Language, SchemeText>;
+}
+
+export interface Contact {
+  name: string;
+  url: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+  hours?: Texts | undefined;
+}
+
+export interface Municipality {
+  code: string;
+  name: string;
+  province: string;
+  website: string;
+  incomeService: Contact;
+  taxOffice: Contact;
+  postcodes: string[];
+  /** Municipal values that replace a national default, by the national parameter id. */
+  parameterOverrides: Record<string, ParameterRef>;
+  schemes: MunicipalScheme[];
+}
+
+/** A value in an event operation: a literal, or the answer to one of the event's questions. */
+export type ValueRef = number | string | { input: string };
+
+export type EventOperation =
+  | { op: 'set-age'; person: ValueRef; age: ValueRef }
+  | { op: 'add-years'; person: ValueRef; years: ValueRef }
+  | { op: 'set-role'; person: ValueRef; role: 'applicant' | 'partner' | 'child' | 'adult-child' | 'housemate' }
+  | { op: 'remove-person'; person: ValueRef }
+  | { op: 'add-person'; id: string; role: 'partner' | 'child' | 'adult-child' | 'housemate'; age: ValueRef }
+  | { op: 'remove-incomes'; person: ValueRef; types?: string[] | undefined }
+  | { op: 'add-income'; person: ValueRef; type: string; amount: ValueRef; period: 'month' | 'four-weeks' | 'year'; basis: 'net' | 'gross' }
+  | { op: 'add-work'; person: ValueRef; hours: ValueRef; hourlyWage?: ValueRef | undefined }
+  | { op: 'set-municipality'; municipality: ValueRef }
+  | { op: 'set-rent'; rent: ValueRef }
+  | { op: 'stop-receiving'; schemes: string[] }
+  | { op: 'set-reference-date'; date: ValueRef }
+  | { op: 'next-year' };
+
+export interface EventInputDefinition {
+  id: string;
+  type: 'person' | 'date' | 'number' | 'money' | 'municipality';
+  roles?: ('applicant' | 'partner' | 'child' | 'adult-child' | 'housemate')[] | undefined;
+  age?: number | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  optional?: boolean | undefined;
+}
+
+export interface EventText {
+  name: string;
+  summary: string;
+  inputs: Record<string, string>;
+  todo: string[];
+}
+
+/** A life event: what it changes in a household, as operations on the household. */
+export interface LifeEvent {
+  id: string;
+  requires?:
+    | {
+        roles?: ('partner' | 'child' | 'adult-child' | 'housemate')[] | undefined;
+        noPartner?: boolean | undefined;
+        belowAowAge?: boolean | undefined;
+      }
+    | undefined;
+  inputs: EventInputDefinition[];
+  operations: EventOperation[];
+  texts: Record<Language, EventText>;
+}
+
+/** A Dutch municipality from the CBS list, for picking by name and validating codes. */
+export interface Place {
+  code: string;
+  name: string;
+  province: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  aliases?: string[] | undefined;
+}
+
+export interface Rulebook {
+  /** Content version and hash, for example `2026.11-3f2a9c1b`. */
+  version: string;
+  validFrom: string;
+  validTo: string;
+  parameters: Record<string, Parameter>;
+  schemes: Record<string, Scheme>;
+  municipalities: Record<string, Municipality>;
+  /** Every Dutch municipality by CBS code; those in `municipalities` also have their own schemes. */
+  places: Record<string, Place>;
+  /** Life events by id. */
+  events: Record<string, LifeEvent>;
+}

@@ -1,0 +1,188 @@
+/**
+ * Huurtoeslag (Wet op de huurtoeslag; Besluit op de huurtoeslag; Awir).
+ *
+ * The rent that counts (rekenhuur) is split into bands: from the basishuur up to the
+ * kwaliteitskortingsgrens at 100 %, up to the aftoppingsgrens at 65 %, above it at 40 %, never above
+ * the maximale huurgrens. Young households (everyone below the youth age, no children) only get the
+ * first band. The income then lowers the amount:
+ * - from 2026, the basishuur is a fixed amount and the income above an ijkpunt is deducted linearly
+ *   (afbouwpercentage per year / 12); the maximale huurgrens is no longer an eligibility limit and
+ *   service costs no longer count;
+ * - in 2025, the basishuur rises with income (the quadratic normhuur), service costs count up to a
+ *   maximum, and a rent above the maximale huurgrens means no huurtoeslag.
+ * The monthly amount is rounded down to whole euros, as in the Dienst Toeslagen examples.
+ */
+import type { Facts } from '../facts.ts';
+import { CENTS_PER_EURO, PPM } from '../money.ts';
+import { outcome } from '../outcome.ts';
+import type { ParameterReader } from '../parameters.ts';
+import { count, money, reason, sourceOf } from '../reasons.ts';
+import type { Reason, SchemeOutcome } from '../types.ts';
+import { toeslagInkomenReason } from './toeslaginkomen.ts';
+
+const MONTHS = 12;
+
+/** Household income for huurtoeslag: everyone in the home, with the exemption for young children's income. */
+export function huurtoeslagInkomen(f: Facts, p: ParameterReader): { income: number; estimated: boolean } {
+  const exemptAge = p.count('huurtoeslag/vrijstelling-kind-leeftijd');
+  const exemption = p.money('huurtoeslag/vrijstelling-inkomen-kind');
+  let income = 0;
+  let estimated = false;
+  for (const person of f.household.people) {
+    const pi = f.income.get(person.id)!;
+    const isChild = person.role === 'child' || person.role === 'adult-child';
+    income += isChild && person.age < exemptAge ? Math.max(0, pi.taxable - exemption) : pi.taxable;
+    estimated ||= pi.taxableEstimated;
+  }
+  return { income, estimated };
+}
+
+/** Fixed basishuur (2026 rules). */
+function basishuur2026(single: boolean, p: ParameterReader): number {
+  return p.money(single ? 'huurtoeslag/basishuur-eenpersoons' : 'huurtoeslag/basishuur-meerpersoons');
+}
+
+export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
+  const legal = p.rulebook.schemes['huurtoeslag']?.legal;
+  const reasons: Reason[] = [];
+  const missing: Reason[] = [];
+  const { income, estimated } = huurtoeslagInkomen(f, p);
+  const done = (status: SchemeOutcome['status'], monthly = 0): SchemeOutcome =>
+    outcome(
+      { id: 'huurtoeslag', kind: 'allowance', status, monthly, yearly: monthly * MONTHS, reasons, missing, estimate: estimated },
+      f,
+      p,
+    );
+
+  const minimumAge = p.count('huurtoeslag/minimumleeftijd');
+  if (f.applicant.age < minimumAge) {
+    reasons.push(reason('too-young', { age: count(minimumAge) }, sourceOf(p, 'huurtoeslag/minimumleeftijd')));
+    return done('not-eligible');
+  }
+  const housing = f.household.housing;
+  if (housing.type === 'owner' || housing.type === 'none') {
+    reasons.push(reason(housing.type === 'owner' ? 'huurtoeslag-owner' : 'huurtoeslag-no-rent', {}, legal));
+    return done('not-eligible');
+  }
+  if (housing.type === 'lodger') {
+    reasons.push(reason('huurtoeslag-room', {}, legal));
+    missing.push(reason('huurtoeslag-room-independent', {}, legal));
+    return done('maybe');
+  }
+
+  const linear = p.has('huurtoeslag/basishuur-eenpersoons');
+  const single = f.size === 1;
+  const withPartner = f.partner !== undefined;
+  const assetsId = withPartner ? 'huurtoeslag/vermogensgrens-partners' : 'huurtoeslag/vermogensgrens-per-persoon';
+  const assetLimit = p.money(assetsId);
+  if (f.household.assets > assetLimit) {
+    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, sourceOf(p, assetsId)));
+    return done('not-eligible');
+  }
+  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, sourceOf(p, assetsId)));
+
+  // Rekenhuur: kale huur, plus (2025) service costs up to the maximum.
+  let rekenhuur = housing.rent;
+  if (p.has('huurtoeslag/servicekosten-maximum')) {
+    rekenhuur += Math.min(housing.serviceCosts, p.money('huurtoeslag/servicekosten-maximum'));
+  } else if (housing.serviceCosts > 0) {
+    reasons.push(reason('huurtoeslag-service-costs-not-counted', {}, sourceOf(p, 'huurtoeslag/maximale-huurgrens')));
+  }
+
+  const youthAge = p.count('huurtoeslag/jongerenleeftijd');
+  const adults = f.household.people.filter((x) => x.role !== 'child');
+  const youth = f.children.length === 0 && adults.every((x) => x.age < youthAge);
+  const kkg = p.money('huurtoeslag/kwaliteitskortingsgrens');
+  const ceilingIsLimit = p.count('huurtoeslag/maximale-huurgrens-is-grens') === 1;
+  const ceiling = p.money(youth ? 'huurtoeslag/maximale-huurgrens-jongeren' : 'huurtoeslag/maximale-huurgrens');
+  if (rekenhuur > ceiling && ceilingIsLimit) {
+    reasons.push(
+      reason(
+        youth ? 'huurtoeslag-rent-above-youth-limit' : 'huurtoeslag-rent-above-limit',
+        { rent: money(rekenhuur), limit: money(ceiling) },
+        sourceOf(p, 'huurtoeslag/maximale-huurgrens'),
+      ),
+    );
+    return done('not-eligible');
+  }
+  if (rekenhuur > ceiling) {
+    reasons.push(
+      reason(
+        youth ? 'huurtoeslag-rent-capped-youth' : 'huurtoeslag-rent-capped',
+        { rent: money(rekenhuur), limit: money(ceiling), age: count(youthAge) },
+        sourceOf(p, 'huurtoeslag/maximale-huurgrens'),
+      ),
+    );
+  }
+  const rent = Math.min(rekenhuur, ceiling);
+
+  reasons.push(toeslagInkomenReason(f, income, estimated));
+  const basishuur = linear ? basishuur2026(single, p) : basishuur2025(income, single, p);
+  const aftopping = p.money(f.size >= 3 ? 'huurtoeslag/aftoppingsgrens-drie-personen' : 'huurtoeslag/aftoppingsgrens-een-twee-personen');
+  const partA = Math.max(0, Math.min(rent, kkg) - basishuur) * PPM;
+  const partB = youth
+    ? 0
+    : Math.max(0, Math.min(rent, aftopping) - Math.max(kkg, basishuur)) * p.rate('huurtoeslag/percentage-boven-kwaliteitskortingsgrens');
+  const partC = youth ? 0 : Math.max(0, rent - Math.max(aftopping, basishuur)) * p.rate('huurtoeslag/percentage-boven-aftoppingsgrens');
+
+  // Everything in cents × ppm × 12, so the yearly income deduction divides exactly.
+  let totalX12 = MONTHS * (partA + partB + partC);
+  if (linear) {
+    const ijkpunt = p.money(single ? 'huurtoeslag/inkomensijkpunt-eenpersoons' : 'huurtoeslag/inkomensijkpunt-meerpersoons');
+    const afbouw = p.rate(single ? 'huurtoeslag/afbouwpercentage-eenpersoons' : 'huurtoeslag/afbouwpercentage-meerpersoons');
+    const deductionX12 = Math.max(0, income - ijkpunt) * afbouw;
+    totalX12 -= deductionX12;
+    if (deductionX12 > 0) {
+      reasons.push(
+        reason(
+          'huurtoeslag-income-deduction',
+          { income: money(income), ijkpunt: money(ijkpunt), deduction: money(Math.round(deductionX12 / PPM / MONTHS)) },
+          sourceOf(p, 'huurtoeslag/inkomensijkpunt-eenpersoons'),
+        ),
+      );
+    }
+  }
+  const monthlyExact = Math.max(0, Math.floor(totalX12 / (PPM * MONTHS)));
+  let monthly = Math.floor(monthlyExact / CENTS_PER_EURO) * CENTS_PER_EURO;
+  if (monthly * MONTHS < p.money('awir/minimum-jaarbedrag')) monthly = 0;
+
+  reasons.push(
+    reason(
+      'huurtoeslag-amount',
+      { rent: money(rent), basishuur: money(basishuur), monthly: money(monthly) },
+      sourceOf(p, 'huurtoeslag/kwaliteitskortingsgrens'),
+    ),
+  );
+  if (monthly === 0) {
+    reasons.push(reason('huurtoeslag-income-too-high', { income: money(income) }, legal));
+    return done('not-eligible');
+  }
+  return done('eligible', monthly);
+}
+
+/**
+ * Basishuur under the 2025 rules (Wht art. 17 and 19): the normhuur is a·Y² + b·Y for a rekeninkomen Y
+ * above the minimum-inkomensijkpunt, rounded up to the cent, and the minimum normhuur below it; the
+ * basishuur is the normhuur plus the taakstellingsbedrag. Exact with BigInt: a and b are factors × 10^12.
+ */
+function basishuur2025(income: number, single: boolean, p: ParameterReader): number {
+  const type = single ? 'eenpersoons' : 'meerpersoons';
+  let normhuur: number;
+  if (income <= p.money(`huurtoeslag/minimum-inkomensijkpunt-${type}`)) {
+    normhuur = p.money(`huurtoeslag/minimum-normhuur-${type}`);
+  } else {
+    const y = BigInt(income);
+    const numerator =
+      BigInt(p.factor(`huurtoeslag/normhuur-factor-a-${type}`)) * y * y +
+      BigInt(p.factor(`huurtoeslag/normhuur-factor-b-${type}`)) * y * 100n;
+    const denominator = 10n ** 14n;
+    normhuur = Number((numerator + denominator - 1n) / denominator);
+  }
+  return normhuur + p.money('huurtoeslag/taakstellingsbedrag');
+}
+
+/** The lowest basishuur for the household size: the part of the rent huurtoeslag never pays (kwijtschelding, disposable income). */
+export function minimumBasishuur(single: boolean, p: ParameterReader): number {
+  if (p.has('huurtoeslag/basishuur-eenpersoons')) return basishuur2026(single, p);
+  return p.money(single ? 'huurtoeslag/minimum-basishuur-eenpersoons' : 'huurtoeslag/minimum-basishuur-meerpersoons');
+}

@@ -1,0 +1,92 @@
+/**
+ * Kindgebonden budget (Wet op het kindgebonden budget art. 2; Awir).
+ *
+ * Yearly = Σ per child (amount per child + supplement at 12–15 or 16–17) + the alleenstaande-ouderkop
+ * without a toeslagpartner − afbouwpercentage × (toetsingsinkomen − drempelinkomen, if positive).
+ * The monthly advance is rounded down to whole euros, as in the Dienst Toeslagen examples.
+ */
+import type { Facts } from '../facts.ts';
+import { CENTS_PER_EURO, applyRate } from '../money.ts';
+import { outcome } from '../outcome.ts';
+import type { ParameterReader } from '../parameters.ts';
+import { count, money, reason, sourceOf } from '../reasons.ts';
+import type { Person, Reason, SchemeOutcome } from '../types.ts';
+import { toeslagInkomenReason } from './toeslaginkomen.ts';
+
+export function kgbChildren(f: Facts, p: ParameterReader): Person[] {
+  const max = p.count('kindgebonden-budget/maximumleeftijd');
+  return f.children.filter((c) => c.age < max);
+}
+
+/** Yearly KGB in cents before rounding of the monthly advance. */
+export function kgbYearly(
+  children: readonly Person[],
+  withPartner: boolean,
+  income: number,
+  p: ParameterReader,
+): { gross: number; taper: number; yearly: number } {
+  const perChild = p.money('kindgebonden-budget/bedrag-per-kind');
+  const age12 = p.count('kindgebonden-budget/leeftijd-verhoging-12');
+  const age16 = p.count('kindgebonden-budget/leeftijd-verhoging-16');
+  let gross = 0;
+  for (const c of children) {
+    gross += perChild;
+    if (c.age >= age16) gross += p.money('kindgebonden-budget/verhoging-16-17');
+    else if (c.age >= age12) gross += p.money('kindgebonden-budget/verhoging-12-15');
+  }
+  if (!withPartner) gross += p.money('kindgebonden-budget/alleenstaande-ouderkop');
+  const threshold = p.money(
+    withPartner ? 'kindgebonden-budget/drempelinkomen-partners' : 'kindgebonden-budget/drempelinkomen-alleenstaande',
+  );
+  const taper = applyRate(Math.max(0, income - threshold), p.rate('kindgebonden-budget/afbouwpercentage'));
+  return { gross, taper, yearly: Math.max(0, gross - taper) };
+}
+
+export function kindgebondenBudget(f: Facts, p: ParameterReader): SchemeOutcome {
+  const legal = p.rulebook.schemes['kindgebonden-budget']?.legal;
+  const reasons: Reason[] = [];
+  const done = (status: SchemeOutcome['status'], monthly = 0, yearly = 0): SchemeOutcome =>
+    outcome({ id: 'kindgebonden-budget', kind: 'allowance', status, monthly, yearly, reasons, estimate: f.toeslagInkomenEstimated }, f, p);
+
+  const children = kgbChildren(f, p);
+  if (children.length === 0) {
+    reasons.push(reason('no-children-under', { age: count(p.count('kindgebonden-budget/maximumleeftijd')) }, legal));
+    return done('not-eligible');
+  }
+  const withPartner = f.partner !== undefined;
+  const limitId = withPartner ? 'kindgebonden-budget/vermogensgrens-partners' : 'kindgebonden-budget/vermogensgrens-alleenstaande';
+  const limit = p.money(limitId);
+  if (f.household.assets > limit) {
+    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, limitId)));
+    return done('not-eligible');
+  }
+  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, limitId)));
+  reasons.push(toeslagInkomenReason(f));
+
+  const { gross, taper, yearly } = kgbYearly(children, withPartner, f.toeslagInkomen, p);
+  reasons.push(
+    reason('kgb-children', { children: count(children.length), amount: money(gross) }, sourceOf(p, 'kindgebonden-budget/bedrag-per-kind')),
+  );
+  if (!withPartner)
+    reasons.push(
+      reason(
+        'kgb-single-parent',
+        { amount: money(p.money('kindgebonden-budget/alleenstaande-ouderkop')) },
+        sourceOf(p, 'kindgebonden-budget/alleenstaande-ouderkop'),
+      ),
+    );
+  if (taper > 0)
+    reasons.push(
+      reason('kgb-taper', { income: money(f.toeslagInkomen), taper: money(taper) }, sourceOf(p, 'kindgebonden-budget/afbouwpercentage')),
+    );
+
+  const paid = yearly < p.money('awir/minimum-jaarbedrag') ? 0 : yearly;
+  const monthly = Math.floor(paid / 12 / CENTS_PER_EURO) * CENTS_PER_EURO;
+  if (paid === 0) {
+    reasons.push(reason('kgb-income-too-high', { income: money(f.toeslagInkomen) }, sourceOf(p, 'kindgebonden-budget/afbouwpercentage')));
+    return done('not-eligible');
+  }
+  reasons.push(reason('kgb-amount', { yearly: money(paid), monthly: money(monthly) }, legal));
+  reasons.push(reason('kgb-needs-kinderbijslag', {}, legal));
+  return done('eligible', monthly, paid);
+}

@@ -1,0 +1,143 @@
+/**
+ * Kwijtschelding of municipal taxes (Invorderingswet 1990 art. 26; Uitvoeringsregeling
+ * Invorderingswet 1990 art. 11–16, declared applicable by art. 27–28; Leidraad Invordering 2008 art. 26).
+ *
+ * Betalingscapaciteit per month = netto besteedbaar inkomen − allowed costs (net housing costs above
+ * the basishuur, the health premium above normpremie and zorgtoeslag) − kosten van bestaan (the
+ * council's percentage, 90 to 100 %, of the applicable bijstandsnorm). Of twelve months' capacity,
+ * the 80 % rule uses that share; assets above the allowed amount are used first. What remains of the
+ * tax bill is forgiven.
+ */
+import type { Facts } from '../facts.ts';
+import { applyRate, roundDiv } from '../money.ts';
+import { outcome } from '../outcome.ts';
+import type { ParameterReader } from '../parameters.ts';
+import { money, rate, reason, sourceOf } from '../reasons.ts';
+import type { Reason, SchemeOutcome } from '../types.ts';
+import { bijstandsnorm } from './bijstandsnorm.ts';
+import { minimumBasishuur } from './huurtoeslag.ts';
+import { zorgtoeslagAmount } from './zorgtoeslag.ts';
+
+export interface KwijtscheldingInputs {
+  /** The bijstand the household would receive and does not declare yet, cents per month. */
+  bijstandTopUp: number;
+  huurtoeslagMonthly: number;
+  zorgtoeslagMonthly: number;
+}
+
+export function kwijtschelding(f: Facts, p: ParameterReader, inputs: KwijtscheldingInputs): SchemeOutcome {
+  const legal = p.rulebook.schemes['kwijtschelding']?.legal;
+  const reasons: Reason[] = [];
+  const missing: Reason[] = [];
+  const h = f.household;
+
+  // Kosten van bestaan (URIW art. 16): the council's percentage of the bijstandsnorm, with kostendelersnorm.
+  const norm = bijstandsnorm(f, p, { kostendelersnorm: true });
+  const pct = p.rate('kwijtschelding/norm-percentage');
+  const kostenVanBestaan = applyRate(norm.monthly, pct);
+  reasons.push(
+    reason(
+      'kwijtschelding-living-costs',
+      { norm: money(norm.monthly), percentage: rate(pct), amount: money(kostenVanBestaan) },
+      sourceOf(p, 'kwijtschelding/norm-percentage'),
+    ),
+  );
+
+  // Netto besteedbaar inkomen (art. 14–15): incomes with holiday pay, without child benefits and toeslagen.
+  const income = roundDiv(f.netYearly, 12) + inputs.bijstandTopUp;
+  reasons.push(reason('kwijtschelding-income', { income: money(income) }, legal));
+
+  // Allowed costs: net housing costs above the basishuur, and the premium above normpremie + zorgtoeslag.
+  let housingCosts = 0;
+  let grossHousing = 0;
+  if (h.housing.type === 'rent') {
+    const single = f.size === 1;
+    const cap = p.money('huurtoeslag/maximale-huurgrens');
+    grossHousing = h.housing.rent + h.housing.serviceCosts;
+    const basishuur = minimumBasishuur(single, p);
+    housingCosts = Math.max(0, Math.min(grossHousing, cap) - inputs.huurtoeslagMonthly - basishuur);
+    reasons.push(reason('kwijtschelding-housing-costs', { amount: money(housingCosts), basishuur: money(basishuur) }, legal));
+  }
+  const premium = h.costs.healthInsurancePremium;
+  let healthCosts = 0;
+  if (premium !== undefined) {
+    const normpremie = roundDiv(zorgtoeslagAmount(f.toeslagInkomen, f.partner !== undefined, p).normpremie, 12);
+    healthCosts = Math.max(0, premium - normpremie - inputs.zorgtoeslagMonthly);
+    reasons.push(reason('kwijtschelding-health-costs', { amount: money(healthCosts) }, legal));
+  }
+
+  const capacity = Math.max(0, income - housingCosts - healthCosts - kostenVanBestaan);
+  const usedShare = p.rate('kwijtschelding/betalingscapaciteit-percentage');
+  const usable = applyRate(capacity * 12, usedShare);
+  reasons.push(
+    reason(
+      'kwijtschelding-capacity',
+      { capacity: money(capacity), usable: money(usable), percentage: rate(usedShare) },
+      sourceOf(p, 'kwijtschelding/betalingscapaciteit-percentage'),
+    ),
+  );
+
+  // Assets (art. 12): savings above a month of living and housing costs and the premium, plus the council's extra.
+  const extraId = f.partner
+    ? 'kwijtschelding/extra-vermogen-gehuwden'
+    : f.children.length > 0
+      ? 'kwijtschelding/extra-vermogen-alleenstaande-ouder'
+      : 'kwijtschelding/extra-vermogen-alleenstaande';
+  const allowed = kostenVanBestaan + grossHousing + (premium ?? 0) + p.money(extraId);
+  const excess = Math.max(0, h.assets - allowed);
+  reasons.push(
+    reason(
+      excess > 0 ? 'kwijtschelding-assets-above' : 'kwijtschelding-assets-within',
+      { assets: money(h.assets), allowed: money(allowed) },
+      sourceOf(p, extraId),
+    ),
+  );
+  reasons.push(
+    reason(
+      'kwijtschelding-car',
+      { limit: money(p.money('kwijtschelding/auto-vrijstelling')) },
+      sourceOf(p, 'kwijtschelding/auto-vrijstelling'),
+    ),
+  );
+
+  const taxesMonthly = h.costs.localTaxes;
+  const done = (status: SchemeOutcome['status'], yearly = 0, amountVaries = false): SchemeOutcome =>
+    outcome(
+      {
+        id: 'kwijtschelding',
+        kind: 'tax-relief',
+        status,
+        monthly: roundDiv(yearly, 12),
+        yearly,
+        amountVaries,
+        reasons,
+        missing,
+        estimate: true,
+      },
+      f,
+      p,
+    );
+
+  if (taxesMonthly === undefined || taxesMonthly === 0) {
+    missing.push(reason('kwijtschelding-taxes-unknown', {}, legal));
+    if (capacity === 0 && excess === 0) {
+      reasons.push(reason('kwijtschelding-full-likely', {}, legal));
+      return done('eligible', 0, true);
+    }
+    return done('maybe', 0, true);
+  }
+  const taxes = taxesMonthly * 12;
+  const forgiven = Math.max(0, taxes - usable - excess);
+  if (forgiven === 0) {
+    reasons.push(reason('kwijtschelding-none', { taxes: money(taxes) }, legal));
+    return done('not-eligible');
+  }
+  reasons.push(
+    reason(
+      forgiven === taxes ? 'kwijtschelding-full' : 'kwijtschelding-partial',
+      { taxes: money(taxes), forgiven: money(forgiven) },
+      legal,
+    ),
+  );
+  return done('eligible', forgiven);
+}

@@ -1,0 +1,137 @@
+/**
+ * The engine's own view of a household and of a result: the check contract (v1) with money in
+ * eurocents. `src/contract/` converts between this and the public JSON (euros) at the edge.
+ */
+import type { Language, LegalSource } from './rulebook.ts';
+import type { Period } from './money.ts';
+
+export type Role = 'applicant' | 'partner' | 'child' | 'adult-child' | 'housemate';
+
+export interface Person {
+  id: string;
+  role: Role;
+  age: number;
+  student: boolean;
+  inInstitution: boolean;
+  /** Date of birth, when known (municipal data): lets batch screening see birthdays coming. */
+  birthDate?: string | undefined;
+}
+
+export const INCOME_TYPES = [
+  'wages',
+  'self-employment',
+  'benefit-ww',
+  'benefit-wia',
+  'benefit-wajong',
+  'aow',
+  'pension',
+  'bijstand',
+  'alimony',
+  'student-finance',
+  'other',
+] as const;
+export type IncomeType = (typeof INCOME_TYPES)[number];
+
+export interface Income {
+  person: string;
+  type: IncomeType;
+  /** Cents per period. */
+  amount: number;
+  period: Period;
+  basis: 'net' | 'gross';
+  /** First day of this income, when known (for example new work: the Participatiewet disregard). */
+  since?: string | undefined;
+}
+
+export type Housing = { type: 'rent'; rent: number; serviceCosts: number } | { type: 'owner' } | { type: 'lodger' } | { type: 'none' };
+
+export const COST_KEYS = ['healthInsurancePremium', 'energy', 'water', 'localTaxes', 'debtRepayments', 'childcare'] as const;
+export type CostKey = (typeof COST_KEYS)[number];
+
+export interface Household {
+  referenceDate: string;
+  municipality: string;
+  language: Language;
+  people: Person[];
+  incomes: Income[];
+  /** Toetsingsinkomen per person id, in cents per year, when known. */
+  annualTaxableIncome: Record<string, number>;
+  /** Cents; savings and other wealth minus debts. */
+  assets: number;
+  housing: Housing;
+  /** Cents per month; absent when not given. */
+  costs: Partial<Record<CostKey, number>>;
+  receiving: string[];
+}
+
+export type Status = 'eligible' | 'maybe' | 'not-eligible' | 'already-receiving';
+
+/** A conclusion with a stable code; `params` fill the plain-language text in any language. */
+export interface Reason {
+  code: string;
+  params: Record<string, ReasonParam>;
+  source: LegalSource | undefined;
+}
+
+export type ReasonParam =
+  | { money: number }
+  | { rate: number }
+  | { count: number }
+  | { text: string }
+  | { scheme: string }
+  | { date: string }
+  /** A text from content in every language (for example a municipality's condition). */
+  | { texts: Record<Language, string> };
+
+export interface SchemeOutcome {
+  id: string;
+  kind: 'benefit' | 'allowance' | 'tax-relief' | 'municipal';
+  status: Status;
+  /** Cents. */
+  monthly: number;
+  yearly: number;
+  quarterly?: number | undefined;
+  /** The amount depends on actual costs; `monthly`/`yearly` are 0 and do not mean "nothing". */
+  amountVaries: boolean;
+  /** The amount rests on an estimated toetsingsinkomen or on other assumptions. */
+  estimate: boolean;
+  reasons: Reason[];
+  missing: Reason[];
+  exOfficio: { possible: boolean; basis?: Reason | undefined };
+  /** Ids of parameters this conclusion used whose values are not verified against an official source. */
+  unverified: string[];
+}
+
+export interface DisposableIncomeLine {
+  /** An income type, a scheme id, or a cost key. */
+  key: string;
+  /** Person id for incomes, when it belongs to one person. */
+  person?: string | undefined;
+  monthly: number;
+  /** Whether the line counts in the test (child benefits and costs the norm covers are shown, not counted). */
+  counted: boolean;
+}
+
+export interface DisposableIncome {
+  income: { monthly: number; lines: DisposableIncomeLine[] };
+  fixedCosts: { monthly: number; lines: DisposableIncomeLine[] };
+  disposable: { monthly: number };
+  norm: { monthly: number; reasons: Reason[] };
+  difference: { monthly: number };
+  status: 'below-norm' | 'above-norm';
+  steps: Reason[];
+  unverified: string[];
+}
+
+export type HouseholdType = 'single' | 'single-parent' | 'couple' | 'couple-with-children';
+
+export interface CheckOutcome {
+  referenceDate: string;
+  municipality: { code: string; name: string; known: boolean };
+  household: { type: HouseholdType; kostendelers: number; size: number };
+  schemes: SchemeOutcome[];
+  disposableIncome: DisposableIncome;
+  /** Reasons about the household as a whole (estimates made, assumptions). */
+  notes: Reason[];
+  receipt: { engine: string; parameters: string; referenceDate: string };
+}

@@ -1,0 +1,76 @@
+/**
+ * Message catalogues (one JSON file per language) and the i18next instance that reads them.
+ * Dutch is the source language; a key missing in another language fails the tests, and at run time
+ * falls back to Dutch rather than showing a key.
+ */
+import i18next, { type TFunction } from 'i18next';
+import type { Language } from '../engine/rulebook.ts';
+import nlEngine from './locales/nl/engine.json' with { type: 'json' };
+import enEngine from './locales/en/engine.json' with { type: 'json' };
+import arEngine from './locales/ar/engine.json' with { type: 'json' };
+import trEngine from './locales/tr/engine.json' with { type: 'json' };
+import plEngine from './locales/pl/engine.json' with { type: 'json' };
+import ukEngine from './locales/uk/engine.json' with { type: 'json' };
+import nlSite from './locales/nl/site.json' with { type: 'json' };
+import enSite from './locales/en/site.json' with { type: 'json' };
+import arSite from './locales/ar/site.json' with { type: 'json' };
+import trSite from './locales/tr/site.json' with { type: 'json' };
+import plSite from './locales/pl/site.json' with { type: 'json' };
+import ukSite from './locales/uk/site.json' with { type: 'json' };
+
+/**
+ * Per language two files: `engine.json` (reasons, errors, field names and line labels of the check)
+ * and `site.json` (the site's interface). Both land in one i18next namespace.
+ */
+export const catalogues: Partial<Record<Language, Record<string, unknown>>> = {
+  nl: { ...nlEngine, ...nlSite },
+  en: { ...enEngine, ...enSite },
+  ar: { ...arEngine, ...arSite },
+  tr: { ...trEngine, ...trSite },
+  pl: { ...plEngine, ...plSite },
+  uk: { ...ukEngine, ...ukSite },
+};
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: Object.fromEntries(Object.entries(catalogues).map(([lng, c]) => [lng, { translation: c }])),
+  lng: 'nl',
+  fallbackLng: 'nl',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+const fixed = new Map<Language, TFunction>();
+
+/** The translate function for one language. */
+export function translator(language: Language): TFunction {
+  let t = fixed.get(language);
+  if (!t) fixed.set(language, (t = instance.getFixedT(language)));
+  return t;
+}
+
+/** Locale for Intl formatting: Arabic with Latin digits, as on Dutch letters and bank statements. */
+export function intlLocale(language: Language): string {
+  return language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
+}
+
+const moneyFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Cents as euros, for example "€ 1.401,50" in Dutch. */
+export function formatMoney(cents: number, language: Language): string {
+  let f = moneyFormats.get(language);
+  if (!f) moneyFormats.set(language, (f = new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'EUR' })));
+  return f.format(cents / 100);
+}
+
+/** A rate in ppm as a percentage, for example "12,5%". */
+export function formatRate(ppm: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 3 }).format(ppm / 1e6);
+}
+
+export function formatDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}

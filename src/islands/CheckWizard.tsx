@@ -1,0 +1,346 @@
+/**
+ * The check as a Preact island. The server renders the current step as a plain form that posts to
+ * the Astro action (that is the whole check without JavaScript). With JavaScript, this component takes
+ * over: it moves between steps without reloading, checks answers as you go, keeps them in this tab's
+ * session storage (and in local storage only when asked), and lets the final step post the answers
+ * to the results page, like the form does.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  firstInvalidStep,
+  formValues,
+  mergeStep,
+  navigate,
+  parseAnswersJson,
+  parseNavigation,
+  previousStep,
+  stepApplies,
+  visibleSteps,
+  isStep,
+  type Answers,
+  type FieldError,
+  type StepId,
+  type StepState,
+  type ValidationContext,
+} from '../site/answers.ts';
+import { decodePlaceIndex } from '../site/places.ts';
+import { ErrorSummary, type FieldContext } from './check/fields.tsx';
+import { fieldLabel, STEP_COMPONENTS, type SchemeChoice, type StepData } from './check/steps.tsx';
+import { makeTranslate, type StringTree } from './check/strings.ts';
+import { Summary } from './check/Summary.tsx';
+
+export interface CheckWizardProps {
+  language: string;
+  strings: StringTree;
+  /** `encodePlaceIndex` output: every municipality and our PC4 table. */
+  placeIndex: string;
+  /** Codes of the municipalities we have schemes for. */
+  known: string[];
+  nationalSchemes: SchemeChoice[];
+  municipalSchemes: Record<string, SchemeChoice[]>;
+  /** Scheme ids a household may say it receives. */
+  schemeIds: string[];
+  /** Where the step form posts without JavaScript (the Astro action on this page). */
+  actionUrl: string;
+  /** Where the summary posts the answers for the result. */
+  resultsUrl: string;
+  siteName: string;
+  initial: StepState;
+  /** The server showed this state after a form post (then storage does not override it). */
+  fromPost: boolean;
+  /** A message from the server, for example after deleting the answers without JavaScript. */
+  initialNotice?: 'cleared' | undefined;
+}
+
+const SESSION_KEY = 'rondkomen.check';
+const DEVICE_KEY = 'rondkomen.check.saved';
+
+interface Stored {
+  answers: Answers;
+  step: StepId;
+}
+
+function readStored(storage: Storage | undefined, key: string): Stored | undefined {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as { answers?: unknown; step?: unknown };
+    const answers = parseAnswersJson(JSON.stringify(parsed.answers ?? {}));
+    if (Object.keys(answers).length === 0) return undefined;
+    return { answers, step: isStep(parsed.step) ? parsed.step : 'gemeente' };
+  } catch {
+    return undefined;
+  }
+}
+
+function write(storage: Storage | undefined, key: string, value: Stored | undefined): void {
+  try {
+    if (value) storage?.setItem(key, JSON.stringify(value));
+    else storage?.removeItem(key);
+  } catch {
+    // Storage may be full or switched off; the check still works without it.
+  }
+}
+
+type Notice = 'cleared' | 'saved' | 'restored' | 'forgotten' | undefined;
+
+export default function CheckWizard(props: CheckWizardProps) {
+  const t = useMemo(() => makeTranslate(props.strings), [props.strings]);
+  const places = useMemo(() => decodePlaceIndex(props.placeIndex), [props.placeIndex]);
+  const ctxValidation: ValidationContext = useMemo(() => ({ places, schemeIds: new Set(props.schemeIds) }), [places, props.schemeIds]);
+  const data: StepData = useMemo(
+    () => ({
+      places,
+      known: new Set(props.known),
+      nationalSchemes: props.nationalSchemes,
+      municipalSchemes: props.municipalSchemes,
+      language: props.language,
+    }),
+    [places, props.known, props.nationalSchemes, props.municipalSchemes, props.language],
+  );
+
+  const [state, setState] = useState<StepState>(props.initial);
+  const [draft, setDraft] = useState<Answers>(props.initial.answers);
+  const [enhanced, setEnhanced] = useState(false);
+  const [notice, setNotice] = useState<Notice>(props.initialNotice);
+  const [savedOnDevice, setSavedOnDevice] = useState(false);
+  const [focusErrors, setFocusErrors] = useState(props.initial.errors.length > 0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef<'heading' | 'errors' | 'notice' | undefined>(undefined);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  const { step, errors, answers, returnTo } = state;
+  const steps = visibleSteps(draft);
+  const position = Math.max(steps.indexOf(step), 0) + 1;
+  const stepTitle = t(`steps.${step}.title`);
+  const progress = t('progress', { n: position, total: steps.length });
+
+  // After hydration: restore answers from this tab or this device, unless the server just showed a posted state.
+  useEffect(() => {
+    setEnhanced(true);
+    history.replaceState({ step: props.initial.step }, '');
+    const session = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+    const device = typeof localStorage === 'undefined' ? undefined : localStorage;
+    setSavedOnDevice(readStored(device, DEVICE_KEY) !== undefined);
+    if (location.hash === '#wissen') {
+      write(session, SESSION_KEY, undefined);
+      write(device, DEVICE_KEY, undefined);
+      setSavedOnDevice(false);
+      setState({ answers: {}, step: 'gemeente', errors: [] });
+      setDraft({});
+      setNotice('cleared');
+      history.replaceState(null, '', location.pathname);
+      return;
+    }
+    // Keep whatever was typed or chosen before the island took over (a slow phone, a quick hand).
+    const form = formRef.current;
+    const typed = form && props.initial.step !== 'overzicht' ? formValues(new FormData(form).entries()) : {};
+    const keepTyped = () => setDraft((d) => mergeStep(d, props.initial.step, typed));
+    if (props.fromPost) return keepTyped();
+    const stored = readStored(session, SESSION_KEY) ?? readStored(device, DEVICE_KEY);
+    if (stored) {
+      const target = stepApplies(stored.step, stored.answers) ? stored.step : 'gemeente';
+      setState({ answers: stored.answers, step: target, errors: [] });
+      setDraft(stored.answers);
+      if (!readStored(session, SESSION_KEY)) setNotice('restored');
+    } else {
+      keepTyped();
+    }
+  }, []);
+
+  // Keep this tab's copy, the device copy (only when saved) and the language switch up to date.
+  useEffect(() => {
+    if (!enhanced) return;
+    const value: Stored = { answers: draft, step };
+    const empty = Object.keys(draft).length === 0;
+    write(sessionStorage, SESSION_KEY, empty ? undefined : value);
+    if (savedOnDevice && !empty) write(localStorage, DEVICE_KEY, value);
+    const langAnswers = document.getElementById('carry-answers') as HTMLInputElement | null;
+    const langStep = document.getElementById('carry-step') as HTMLInputElement | null;
+    if (langAnswers) langAnswers.value = JSON.stringify(draft);
+    if (langStep) langStep.value = step;
+  }, [draft, step, enhanced, savedOnDevice]);
+
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      // Following a link to a field (#f-rent, from the error summary) also fires popstate, without a step.
+      const target = (e.state as { step?: unknown } | null)?.step;
+      if (!isStep(target)) return;
+      setState((s) => ({ ...s, step: stepApplies(target, s.answers) ? target : 'gemeente', errors: [], returnTo: undefined }));
+      focusNext.current = 'heading';
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  useEffect(() => {
+    if (!enhanced) return;
+    document.title = `${errors.length > 0 ? `${t('errors.titlePrefix')} ` : ''}${stepTitle} – ${progress} – ${props.siteName}`;
+    const target = focusNext.current;
+    focusNext.current = undefined;
+    if (target === 'errors') document.getElementById('error-summary')?.focus();
+    else if (target === 'heading') headingRef.current?.focus();
+    else if (target === 'notice') noticeRef.current?.focus();
+  }, [state, enhanced, notice]);
+
+  const go = (next: StepState, push: boolean) => {
+    if (next.errors.length > 0) focusNext.current = 'errors';
+    else focusNext.current = 'heading';
+    setFocusErrors(false);
+    setState(next);
+    setDraft(next.answers);
+    if (push && next.step !== state.step) history.pushState({ step: next.step }, '', `#stap-${next.step}`);
+    if (next.step !== state.step) scrollTo(0, 0);
+  };
+
+  const onInput = () => {
+    const form = formRef.current;
+    if (!form || step === 'overzicht') return;
+    const values = formValues(new FormData(form).entries());
+    setDraft(mergeStep(answers, step, values));
+  };
+
+  const clearAll = () => {
+    write(sessionStorage, SESSION_KEY, undefined);
+    write(localStorage, DEVICE_KEY, undefined);
+    setSavedOnDevice(false);
+  };
+
+  const onSubmit = (e: SubmitEvent) => {
+    const form = formRef.current!;
+    const submitter = e.submitter as HTMLButtonElement | null;
+    const navValue = submitter?.value ?? 'next';
+    if (navValue === 'results') {
+      const invalid = firstInvalidStep(answers, ctxValidation);
+      if (invalid) {
+        e.preventDefault();
+        go({ answers, step: invalid.step, errors: invalid.errors, returnTo: 'overzicht' }, true);
+      }
+      return; // the browser posts the answers to the results page
+    }
+    e.preventDefault();
+    if (navValue === 'save') {
+      write(localStorage, DEVICE_KEY, { answers: draft, step });
+      setSavedOnDevice(true);
+      setNotice('saved');
+      focusNext.current = 'notice';
+      return;
+    }
+    if (navValue === 'forget') {
+      write(localStorage, DEVICE_KEY, undefined);
+      setSavedOnDevice(false);
+      setNotice('forgotten');
+      focusNext.current = 'notice';
+      return;
+    }
+    const values = formValues(new FormData(form).entries());
+    const nav = parseNavigation(navValue);
+    const next = navigate({ answers, step, returnTo }, values, nav, ctxValidation);
+    if (nav === 'reset') {
+      clearAll();
+      setNotice('cleared');
+      go(next, true);
+      focusNext.current = 'notice';
+      return;
+    }
+    setNotice(undefined);
+    go(next, next.errors.length === 0);
+  };
+
+  const rtl = props.language === 'ar';
+  const ctx: FieldContext = { t, errors, value: (name) => draft[name] ?? '', rtl };
+  const StepComponent = step === 'overzicht' ? undefined : STEP_COMPONENTS[step];
+  const hasPrevious = returnTo === 'overzicht' || previousStep(step, draft) !== undefined;
+  const noticeText = notice ? t(`notices.${notice}`) : '';
+
+  return (
+    <div class="check">
+      {noticeText ? (
+        <div class="utrecht-alert utrecht-alert--ok check-notice" role="status" tabIndex={-1} ref={noticeRef}>
+          <div class="utrecht-alert__content">
+            <p class="utrecht-paragraph utrecht-alert__message">{noticeText}</p>
+          </div>
+        </div>
+      ) : null}
+      <form
+        ref={formRef}
+        method="post"
+        action={props.actionUrl}
+        noValidate
+        class="check-form"
+        onSubmit={onSubmit}
+        onInput={onInput}
+        onChange={onInput}
+        aria-labelledby="check-step-title"
+      >
+        <ErrorSummary errors={errors} t={t} label={(e: FieldError) => fieldLabel(t, draft, e)} focus={focusErrors} rtl={rtl} />
+        <p class="check-progress" id="check-progress">
+          {progress}
+        </p>
+        <div class="check-progress__bar" aria-hidden="true">
+          <span style={{ inlineSize: `${Math.round((position / steps.length) * 100)}%` }} />
+        </div>
+        <h1 class="utrecht-heading-1" id="check-step-title" tabIndex={-1} ref={headingRef}>
+          {stepTitle}
+        </h1>
+        {step === 'gemeente' ? (
+          <div class="check-intro">
+            <p class="utrecht-paragraph utrecht-paragraph--lead">{t('intro.lead')}</p>
+            <p class="utrecht-paragraph">{t('intro.privacy')}</p>
+          </div>
+        ) : null}
+        <input type="hidden" name="_answers" value={JSON.stringify(draft)} />
+        <input type="hidden" name="_step" value={step} />
+        {returnTo ? <input type="hidden" name="_returnTo" value={returnTo} /> : null}
+        {StepComponent ? (
+          <StepComponent ctx={ctx} draft={draft} data={data} enhanced={enhanced} />
+        ) : (
+          <Summary answers={answers} t={t} data={data} />
+        )}
+        <div class="utrecht-button-group check-actions">
+          {step === 'overzicht' ? (
+            <button
+              type="submit"
+              name="_nav"
+              value="results"
+              formAction={props.resultsUrl}
+              class="utrecht-button utrecht-button--primary-action"
+            >
+              {t('buttons.results')}
+            </button>
+          ) : (
+            <button type="submit" name="_nav" value="next" class="utrecht-button utrecht-button--primary-action">
+              {returnTo === 'overzicht' ? t('buttons.saveAndReturn') : t('buttons.next')}
+            </button>
+          )}
+          {hasPrevious ? (
+            <button type="submit" name="_nav" value="back" class="utrecht-button utrecht-button--secondary-action">
+              {returnTo === 'overzicht' ? t('buttons.backToSummary') : t('buttons.previous')}
+            </button>
+          ) : null}
+        </div>
+        <div class="check-tools">
+          <h2 class="utrecht-heading-3">{t('tools.title')}</h2>
+          <p class="utrecht-paragraph">{enhanced ? t('tools.explainJs') : t('tools.explainNoJs')}</p>
+          <div class="utrecht-button-group">
+            {enhanced ? (
+              savedOnDevice ? (
+                <button type="submit" name="_nav" value="forget" class="utrecht-button utrecht-button--secondary-action">
+                  {t('tools.forget')}
+                </button>
+              ) : (
+                <button type="submit" name="_nav" value="save" class="utrecht-button utrecht-button--secondary-action">
+                  {t('tools.save')}
+                </button>
+              )
+            ) : null}
+            <button type="submit" name="_nav" value="reset" class="utrecht-button utrecht-button--secondary-action check-tools__delete">
+              {t('tools.delete')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </div>
+  );
+}

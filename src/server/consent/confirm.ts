@@ -1,0 +1,66 @@
+/**
+ * Confirming and withdrawing consent. Confirmation is a POST from a page (mail scanners follow GET
+ * links); withdrawal deletes the data at once, and works once, twice, or after the data is gone.
+ */
+import { and, eq, gt } from 'drizzle-orm';
+import { consents, messages } from '../db/schema.ts';
+import type { Services } from '../services.ts';
+import { hashToken } from './secrets.ts';
+
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'expired' | 'unknown';
+
+/** What a token refers to, without changing anything: for the page that shows the confirm button. */
+export async function lookupRequest(
+  s: Services,
+  tokenValue: string,
+  kind: 'confirm' | 'withdraw',
+): Promise<{ municipality: string; purposes: string[]; status: string; expired: boolean } | undefined> {
+  const hash = hashToken(tokenValue);
+  const rows = await s.database.db
+    .select()
+    .from(consents)
+    .where(kind === 'confirm' ? eq(consents.confirmTokenHash, hash) : eq(consents.withdrawTokenHash, hash));
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    municipality: first.municipality,
+    purposes: rows.map((r) => r.purpose),
+    status: rows.every((r) => r.status === 'confirmed') ? 'confirmed' : 'pending',
+    expired: first.status === 'pending' && first.confirmBefore < s.now(),
+  };
+}
+
+export async function confirmConsent(s: Services, tokenValue: string): Promise<ConfirmOutcome> {
+  const hash = hashToken(tokenValue);
+  const db = s.database.db;
+  const now = s.now();
+  const updated = await db
+    .update(consents)
+    .set({ status: 'confirmed', confirmedAt: now })
+    .where(and(eq(consents.confirmTokenHash, hash), eq(consents.status, 'pending'), gt(consents.confirmBefore, now)))
+    .returning({ id: consents.id });
+  if (updated.length > 0) return 'confirmed';
+  const [row] = await db.select({ status: consents.status }).from(consents).where(eq(consents.confirmTokenHash, hash));
+  if (!row) return 'unknown';
+  return row.status === 'confirmed' ? 'already-confirmed' : 'expired';
+}
+
+/**
+ * Withdraws every consent of the request and deletes its data. Queued messages for it are skipped;
+ * the send log keeps no link to the person.
+ */
+export async function withdrawConsent(s: Services, tokenValue: string): Promise<{ deleted: number }> {
+  const hash = hashToken(tokenValue);
+  const db = s.database.db;
+  return db.transaction(async (tx) => {
+    const rows = await tx.select({ id: consents.id }).from(consents).where(eq(consents.withdrawTokenHash, hash));
+    for (const r of rows) {
+      await tx
+        .update(messages)
+        .set({ status: 'skipped', lastError: 'consent withdrawn', updatedAt: s.now() })
+        .where(and(eq(messages.consentId, r.id), eq(messages.status, 'queued')));
+    }
+    const deleted = await tx.delete(consents).where(eq(consents.withdrawTokenHash, hash)).returning({ id: consents.id });
+    return { deleted: deleted.length };
+  });
+}

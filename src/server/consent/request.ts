@@ -1,0 +1,170 @@
+/**
+ * A resident asks to be contacted: one consent record per purpose, pending until confirmed through
+ * the link in a mail (double opt-in). Only the data each purpose needs is kept: the household's
+ * answers only when the resident chose to share them, or when they asked to hear about rule changes
+ * (re-screening needs them). The records, the confirmation message and its job are written in one
+ * transaction, so a crash never leaves a request without its mail or a mail without its request.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { fromDrizzle } from 'pg-boss';
+import { z } from 'zod';
+import { runCheck } from '../../contract/check.ts';
+import { LANGUAGES } from '../../contract/household.ts';
+import { todayInNetherlands } from '../../contract/today.ts';
+import type { Db } from '../db/client.ts';
+import { CONSENT_PURPOSES, consents, messages, type ResultSnapshot } from '../db/schema.ts';
+import { templateVersion } from '../mail/templates.ts';
+import { QUEUES } from '../queue/queues.ts';
+import type { Services } from '../services.ts';
+import { allow } from './rate-limit.ts';
+import { hashToken, keyedHash, token } from './secrets.ts';
+import { RETENTION } from './texts.ts';
+
+export const consentRequestSchema = z.strictObject({
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{7,19}$/)
+    .optional(),
+  purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1).max(2),
+  schemeIds: z.array(z.string().min(1).max(60)).max(40),
+  municipality: z.string().regex(/^GM\d{4}$/),
+  language: z.enum(LANGUAGES),
+  shareHousehold: z.boolean(),
+  household: z.record(z.string(), z.unknown()).optional(),
+  consentTextVersion: z.string().min(1).max(40),
+  source: z.enum(['resident', 'volunteer']),
+  organisation: z.string().min(1).max(80).optional(),
+});
+export type ConsentRequest = z.infer<typeof consentRequestSchema>;
+
+export type RequestOutcome =
+  | { ok: true; requestId: string }
+  | { ok: false; reason: 'invalid'; fields: string[] }
+  | { ok: false; reason: 'rate-limited' }
+  | { ok: false; reason: 'unknown-municipality' };
+
+/** Limits per IP address and per email address. */
+export const LIMITS = { perIp: { count: 10, seconds: 3600 }, perAddress: { count: 3, seconds: 86_400 } } as const;
+
+function snapshot(household: Record<string, unknown> | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
+  const today = todayInNetherlands(s.now());
+  if (household) {
+    const r = runCheck(household, s.rulebook, { today, computedAt: s.now().toISOString() });
+    if (r.ok) {
+      return {
+        referenceDate: r.result.referenceDate,
+        schemes: r.result.schemes
+          .filter((x) => x.status !== 'not-eligible')
+          .map((x) => ({ id: x.id, status: x.status, monthly: x.amount.monthly, yearly: x.amount.yearly })),
+      };
+    }
+  }
+  return { referenceDate: today, schemes: schemeIds.map((id) => ({ id, status: 'flagged', monthly: 0, yearly: 0 })) };
+}
+
+export async function requestConsent(s: Services, input: unknown, client: { ip: string }): Promise<RequestOutcome> {
+  const parsed = consentRequestSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, reason: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))] };
+  const r = parsed.data;
+  if (!s.rulebook.places[r.municipality]) return { ok: false, reason: 'unknown-municipality' };
+  const needsHousehold = r.purposes.includes('rule-changes') || r.shareHousehold;
+  if (needsHousehold && !r.household) return { ok: false, reason: 'invalid', fields: ['household'] };
+  if (r.household && !runCheck(r.household, s.rulebook, { today: todayInNetherlands(s.now()), computedAt: '' }).ok) {
+    return { ok: false, reason: 'invalid', fields: ['household'] };
+  }
+  const email = r.email.trim().toLowerCase();
+  const db = s.database.db;
+  const now = s.now();
+  const ipOk = await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, LIMITS.perIp.count, LIMITS.perIp.seconds, now);
+  const addressOk = await allow(db, `email:${keyedHash(s.secret, email)}`, LIMITS.perAddress.count, LIMITS.perAddress.seconds, now);
+  if (!ipOk || !addressOk) return { ok: false, reason: 'rate-limited' };
+
+  const requestId = randomUUID();
+  const confirmBefore = new Date(now.getTime() + RETENTION.unconfirmedDays * 86_400_000);
+  const expiresAt = new Date(now);
+  expiresAt.setMonth(expiresAt.getMonth() + RETENTION.maximumMonths);
+  const result = snapshot(r.household, s, r.schemeIds);
+  const confirmHash = hashToken(token(s.secret, 'confirm', requestId));
+  const withdrawHash = hashToken(token(s.secret, 'withdraw', requestId));
+
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(consents)
+      .values(
+        r.purposes.map((purpose) => ({
+          requestId,
+          municipality: r.municipality,
+          purpose,
+          schemeIds: r.schemeIds,
+          language: r.language,
+          consentTextVersion: r.consentTextVersion,
+          source: r.source,
+          organisation: r.source === 'volunteer' ? (r.organisation ?? null) : null,
+          email,
+          phone: purpose === 'contact' ? (r.phone ?? null) : null,
+          household: purpose === 'rule-changes' || r.shareHousehold ? r.household : null,
+          result,
+          rulebookVersion: s.rulebook.version,
+          confirmTokenHash: confirmHash,
+          confirmBefore,
+          withdrawTokenHash: withdrawHash,
+          createdAt: now,
+          expiresAt,
+        })),
+      )
+      .returning({ id: consents.id });
+    await enqueueMessage(s, tx as unknown as Db, {
+      consentId: rows[0]!.id,
+      kind: 'confirmation',
+      dedupeKey: `confirmation:${requestId}`,
+      language: r.language,
+      template: 'confirmation',
+    });
+    await s.boss.send(
+      QUEUES.reminder,
+      { request: requestId },
+      { db: fromDrizzle(tx as never, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
+    );
+  });
+  return { ok: true, requestId };
+}
+
+/**
+ * Creates a message row and its send job in the caller's transaction. The unique dedupe key makes a
+ * second call for the same consent and purpose a no-op: one mail per consent per purpose or campaign.
+ */
+export async function enqueueMessage(
+  s: Services,
+  tx: Db,
+  m: {
+    consentId: string;
+    kind: 'confirmation' | 'reminder' | 'rule-change' | 'outreach' | 'campaign';
+    dedupeKey: string;
+    language: string;
+    template: Parameters<typeof templateVersion>[0];
+    campaignId?: string;
+  },
+): Promise<string | undefined> {
+  const id = randomUUID();
+  const inserted = await tx
+    .insert(messages)
+    .values({
+      id,
+      consentId: m.consentId,
+      kind: m.kind,
+      campaignId: m.campaignId ?? null,
+      dedupeKey: m.dedupeKey,
+      messageId: `${id}@${s.config.mailDomain}`,
+      language: m.language,
+      templateVersion: templateVersion(m.template, m.language as never),
+    })
+    .onConflictDoNothing({ target: messages.dedupeKey })
+    .returning({ id: messages.id });
+  if (inserted.length === 0) return undefined;
+  await s.boss.send(QUEUES.send, { message: id }, { db: fromDrizzle(tx as never, sql) });
+  return id;
+}

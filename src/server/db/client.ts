@@ -1,0 +1,47 @@
+/**
+ * Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite in a data
+ * directory (or in memory for tests). Both get the same drizzle schema and the same committed
+ * migrations, applied at start.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { projectRoot } from '../config.ts';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The PGlite instance (embedded mode), for the queue adapter. */
+  pglite: PGlite | undefined;
+  /** The connection string (server mode), for the queue. */
+  url: string | undefined;
+  close: () => Promise<void>;
+}
+
+export function migrationsFolder(): string {
+  return join(projectRoot(), 'src', 'server', 'db', 'migrations');
+}
+
+/** `target` is a postgres:// URL, a directory for PGlite, or `memory://` for an in-memory PGlite. */
+export async function openDatabase(target: { url: string } | { dir: string }): Promise<Database> {
+  if ('url' in target) {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = drizzleNodePg(pool, { schema });
+    await migrateNodePg(db, { migrationsFolder: migrationsFolder() });
+    return { db: db as unknown as Db, kind: 'postgres', pglite: undefined, url: target.url, close: () => pool.end() };
+  }
+  if (!target.dir.startsWith('memory://')) mkdirSync(target.dir, { recursive: true });
+  const pglite = new PGlite(target.dir);
+  const db = drizzlePglite(pglite, { schema });
+  await migratePglite(db, { migrationsFolder: migrationsFolder() });
+  return { db: db as unknown as Db, kind: 'pglite', pglite, url: undefined, close: () => pglite.close() };
+}

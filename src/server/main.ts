@@ -1,0 +1,30 @@
+/**
+ * `npm run serve` (and `npm start` after building): the built site and API, with the database, the
+ * queue and the mailer. In embedded mode (no DATABASE_URL) the queue workers run in this process;
+ * with PostgreSQL they run in `npm run worker`. HOST and PORT come from the environment
+ * (defaults 127.0.0.1:4321).
+ */
+import { loadRulebookCached } from '../content/cache.ts';
+import { closeServices, services } from './app.ts';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+process.env.HOST ??= '127.0.0.1';
+process.env.PORT ??= '4321';
+process.env.RONDKOMEN_ROOT ??= new URL('../../', import.meta.url).pathname;
+
+// Open storage before serving: migrations run, and the site shares this one instance (see app.ts).
+const opened = await services(await loadRulebookCached());
+process.stdout.write(
+  `rondkomen: storage ${opened.database.kind}, mail ${opened.mailer.kind}${opened.config.inlineWorkers ? ', workers in this process' : ''}\n`,
+);
+
+const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
+const { startServer } = (await import(entry.href)) as { startServer: () => Promise<unknown> };
+await startServer();
+
+const stop = async (): Promise<void> => {
+  await closeServices(opened);
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,17 @@
+/** What the server's features need, opened once per process (src/server/app.ts). */
+import type { PgBoss } from 'pg-boss';
+import type { Rulebook } from '../engine/rulebook.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+export interface Services {
+  config: Config;
+  database: Database;
+  boss: PgBoss;
+  mailer: Mailer;
+  rulebook: Rulebook;
+  secret: Buffer;
+  /** The clock; tests move it. */
+  now: () => Date;
+}

@@ -1,0 +1,86 @@
+/**
+ * Tagged PDF of a page: Chromium (through playwright-core) prints the same HTML with the print CSS.
+ * Server-only. One browser is started on first use and closed after a minute without PDFs; each
+ * PDF gets its own context, with JavaScript off and no storage, which is closed afterwards.
+ */
+import { chromium, type Browser } from 'playwright-core';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const IDLE_MS = 60_000;
+
+let browser: Promise<Browser> | undefined;
+let idle: ReturnType<typeof setTimeout> | undefined;
+let active = 0;
+
+function getBrowser(): Promise<Browser> {
+  if (idle) clearTimeout(idle);
+  browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }).catch((e: unknown) => {
+    browser = undefined;
+    throw e;
+  });
+  return browser;
+}
+
+function release(): void {
+  active--;
+  if (active > 0) return;
+  idle = setTimeout(() => {
+    const b = browser;
+    browser = undefined;
+    void b?.then((x) => x.close()).catch(() => undefined);
+  }, IDLE_MS);
+  idle.unref?.();
+}
+
+export interface PdfOptions {
+  /** Footer text before the page numbers, for example "Rondkomen – je uitkomst". */
+  footer: string;
+}
+
+/** Prints `html` as if it were served at `url` (so its CSS and fonts load from there). */
+export async function htmlToPdf(html: string, url: string, options: PdfOptions): Promise<Uint8Array> {
+  active++;
+  try {
+    const b = await getBrowser();
+    const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      await page.goto(url, { waitUntil: 'networkidle', timeout: 30_000 });
+      await page.emulateMedia({ media: 'print' });
+      const footer = options.footer.replace(/[<>&]/g, '');
+      return await page.pdf({
+        format: 'A4',
+        tagged: true,
+        outline: true,
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${footer}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      });
+    } finally {
+      await context.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+/** The origin this server can reach itself at (behind a proxy the public origin may not be reachable). */
+export function internalOrigin(requestUrl: URL): string {
+  if (process.env.RONDKOMEN_INTERNAL_ORIGIN) return process.env.RONDKOMEN_INTERNAL_ORIGIN;
+  const host = process.env.HOST;
+  const port = process.env.PORT;
+  if (host && port) return `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+  return requestUrl.origin;
+}

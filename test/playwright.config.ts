@@ -1,0 +1,53 @@
+/**
+ * End-to-end tests of the public site in Debian's Chromium, against the built server (`npm test`
+ * builds first). Two projects: JavaScript on and JavaScript off; every spec runs in both unless it
+ * says otherwise. The server's reference date is pinned (RONDKOMEN_TODAY) so amounts do not change
+ * with the calendar; the tests compute their expectations with the same date.
+ */
+import { defineConfig } from '@playwright/test';
+import { E2E_PORT, E2E_TODAY } from './e2e/support/env.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 3,
+  retries: 0,
+  // Generous, so a busy machine (two cores shared with other jobs) does not fail a correct page.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  outputDir: '../test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    locale: 'nl-NL',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { javaScriptEnabled: true } },
+    { name: 'nojs', use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    // The project's own Node 24 (the `node` dev dependency), also when Playwright itself runs on another Node.
+    command: `"${root}node_modules/.bin/node" src/server/main.ts`,
+    cwd: root,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    // An in-memory database (PGlite) per run: the site stores nothing, and tests must not touch .data/.
+    env: { HOST: '127.0.0.1', PORT: String(E2E_PORT), RONDKOMEN_TODAY: E2E_TODAY, DATABASE_URL: '', PGLITE_DIR: 'memory://' },
+  },
+});

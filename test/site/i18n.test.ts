@@ -1,0 +1,141 @@
+/**
+ * The site's catalogues: every language has every key of the Dutch source (a missing translation
+ * fails), the same placeholders, no HTML, no clash with the engine's keys; and every key the site's
+ * code asks for exists.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BASES, HOUSING_TYPES, INCOME_TYPES, PERIODS, STEPS, COST_KEYS } from '../../src/site/answers.ts';
+import { SITE_LANGUAGES } from '../../src/site/locale.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+type Tree = { [key: string]: string | string[] | Tree };
+
+function load(lang: string, file = 'site'): Tree {
+  return JSON.parse(readFileSync(join(root, `src/i18n/locales/${lang}/${file}.json`), 'utf8')) as Tree;
+}
+
+function flatten(node: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (typeof node === 'string') out.set(prefix, node);
+  else if (Array.isArray(node)) node.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+const nl = flatten(load('nl'));
+
+describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) => {
+  const other = flatten(load(lang));
+  it('has every key of the Dutch catalogue, and no others', () => {
+    expect(
+      [...nl.keys()].filter((k) => !other.has(k)),
+      'missing',
+    ).toEqual([]);
+    expect(
+      [...other.keys()].filter((k) => !nl.has(k)),
+      'extra',
+    ).toEqual([]);
+  });
+  it('uses the same placeholders', () => {
+    const wrong = [...nl.entries()]
+      .filter(([k, v]) => other.has(k) && placeholders(v).join() !== placeholders(other.get(k)!).join())
+      .map(([k]) => k);
+    expect(wrong).toEqual([]);
+  });
+  it('translates (no Dutch text left, apart from names)', () => {
+    const same = [...nl.entries()].filter(([k, v]) => other.get(k) === v && v.split(' ').length > 3).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+});
+
+describe('site.json', () => {
+  it('has no HTML and no empty strings', () => {
+    for (const lang of SITE_LANGUAGES) {
+      for (const [k, v] of flatten(load(lang))) {
+        expect(v, `${lang} ${k}`).not.toMatch(/<\/?[a-z][^>]*>/i);
+        expect(v.trim(), `${lang} ${k}`).not.toBe('');
+      }
+    }
+  });
+  it("does not clash with the engine's top-level keys", () => {
+    const engine = Object.keys(load('nl', 'engine'));
+    expect(Object.keys(load('nl')).filter((k) => engine.includes(k))).toEqual([]);
+  });
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(astro|tsx?)$/.test(f) ? [p] : [];
+  });
+}
+
+describe('keys used by the code', () => {
+  it('exist in the Dutch catalogue', () => {
+    const missing: string[] = [];
+    const island = [join(root, 'src/islands')];
+    for (const file of files(join(root, 'src'))) {
+      const source = readFileSync(file, 'utf8');
+      // Site code: the island, and every file that reads the site catalogue (not the staff console's own).
+      if (!file.startsWith(island[0]!) && !source.includes('siteTranslator(')) continue;
+      // The island's t() reads the `check` part of the catalogue.
+      const prefix = island.some((d) => file.startsWith(d)) ? 'check.' : '';
+      for (const m of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
+        const key = `${prefix}${m[1]}`;
+        if (!nl.has(key)) missing.push(`${file.slice(root.length)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('exist for every value the code builds keys from', () => {
+    const keys = [
+      ...STEPS.map((s) => `check.steps.${s}.title`),
+      ...[...INCOME_TYPES, 'none'].map((t) => `check.incomeTypes.${t}`),
+      ...INCOME_TYPES.map((t) => `check.fields.amount.hints.${t}`),
+      ...PERIODS.map((p) => `check.fields.period.options.${p}`),
+      ...BASES.map((b) => `check.fields.basis.options.${b}`),
+      ...HOUSING_TYPES.map((h) => `check.fields.housing.options.${h}`),
+      ...COST_KEYS.flatMap((k) => ['label', 'hint', 'short'].map((p) => `check.fields.costs.${k}.${p}`)),
+      ...['eligible', 'maybe', 'already-receiving', 'not-eligible'].map((s) => `results.status.${s}`),
+      ...['benefit', 'allowance', 'tax-relief', 'municipal'].map((k) => `schemes.kinds.${k}`),
+      ...[
+        'place',
+        'age',
+        'partner',
+        'partnerAge',
+        'childAges',
+        'adultChildAges',
+        'otherAges',
+        'students',
+        'housing',
+        'rent',
+        'serviceCosts',
+        'savings',
+        'debts',
+        'receiving',
+      ].map((f) => `check.fields.${f}.short`),
+      ...['cleared', 'saved', 'restored', 'forgotten'].map((n) => `check.notices.${n}`),
+    ];
+    expect(keys.filter((k) => !nl.has(k))).toEqual([]);
+  });
+
+  it('has a message for every validation code', () => {
+    const source = readFileSync(join(root, 'src/site/answers.ts'), 'utf8');
+    const codes = new Set([...source.matchAll(/code: '([a-z-]+)'/g), ...source.matchAll(/, '([a-z]+-[a-z-]+)'\);/g)].map((m) => m[1]!));
+    for (const c of [
+      'place-required',
+      'postcode-unknown',
+      'place-unknown',
+      'place-ambiguous',
+      'age-format',
+      'age-range',
+      'ages-format',
+      'child-age-range',
+    ])
+      codes.add(c);
+    expect([...codes].filter((c) => !nl.has(`check.errors.${c}`))).toEqual([]);
+  });
+});
