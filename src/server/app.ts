@@ -9,7 +9,7 @@ import { readConfig, type Config } from './config.ts';
 import { loadSecret } from './consent/secrets.ts';
 import { openDatabase } from './db/client.ts';
 import { createMailer } from './mail/mailer.ts';
-import { DEFAULT_QUEUE_SETTINGS, startBoss } from './queue/boss.ts';
+import { DEFAULT_QUEUE_SETTINGS, startBoss, stopBoss } from './queue/boss.ts';
 import { startWorkers } from './queue/workers.ts';
 import type { Services } from './services.ts';
 
@@ -45,7 +45,7 @@ export function services(rulebook: Rulebook): Promise<Services> {
 }
 
 export async function closeServices(s: Services): Promise<void> {
-  await s.boss.stop({ graceful: true, timeout: 5000 });
+  await stopBoss(s.boss, { graceful: true, timeout: 5000 });
   s.mailer.close();
   await s.database.close();
   if (holder.services) holder.services = undefined;

@@ -4,7 +4,7 @@ import { readConfig, type Config } from '../../src/server/config.ts';
 import { loadSecret } from '../../src/server/consent/secrets.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
-import { startBoss } from '../../src/server/queue/boss.ts';
+import { startBoss, stopBoss } from '../../src/server/queue/boss.ts';
 import type { Services } from '../../src/server/services.ts';
 import { rulebook } from './rulebook.ts';
 
@@ -48,7 +48,7 @@ export async function testServices(
     secret,
     now: c.now,
     stop: async () => {
-      await boss.stop({ graceful: false, timeout: 2000 });
+      await stopBoss(boss, { graceful: false, timeout: 2000 });
       mailer.close();
     },
   };

@@ -35,6 +35,9 @@ export function migrationsFolder(): string {
 export async function openDatabase(target: { url: string } | { dir: string }): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that the server ends (a restart, a failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`database: idle connection closed: ${error.message}`));
     const db = drizzleNodePg(pool, { schema });
     await migrateNodePg(db, { migrationsFolder: migrationsFolder() });
     return { db: db as unknown as Db, kind: 'postgres', pglite: undefined, url: target.url, close: () => pool.end() };

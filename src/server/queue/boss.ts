@@ -40,3 +40,19 @@ export async function startBoss(database: Database, settings: QueueSettings = DE
   }
   return boss;
 }
+
+/**
+ * Stops pg-boss and waits until it has closed its connections (its `stop()` may resolve before
+ * that), so a database can be closed or dropped right after.
+ */
+export async function stopBoss(boss: PgBoss, options: { graceful: boolean; timeout: number }): Promise<void> {
+  const stopped = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, options.timeout + 1000);
+    boss.once('stopped', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  await boss.stop(options);
+  await stopped;
+}
