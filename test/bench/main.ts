@@ -2,12 +2,13 @@
  * `npm run bench`: the benchmarks, with their figures printed as JSON.
  * - screening: `cli screen` over 200,000 generated households (throughput, peak memory);
  * - outreach: 100,000 outreach messages enqueued and delivered to a local SMTP server;
- * - site: page weight and Lighthouse scores (test/bench/site.ts), when present.
+ * - site: JavaScript per page and Lighthouse scores with their budgets (test/bench/site.ts); a missed
+ *   budget makes the run exit 1.
  * `npm run bench -- screening` runs one. PostgreSQL: TEST_DATABASE_URL, or a throwaway cluster.
  */
-import { existsSync } from 'node:fs';
 import { benchOutreach } from './outreach.ts';
 import { benchScreening } from './screening.ts';
+import { benchSite, formatSiteBench } from './site.ts';
 import { startCluster, type Cluster } from '../support/postgres.ts';
 
 const only = process.argv.slice(2);
@@ -28,13 +29,11 @@ try {
     results.outreach = await benchOutreach(100_000);
     process.stdout.write(`outreach: ${JSON.stringify(results.outreach)}\n`);
   }
-  const site = new URL('./site.ts', import.meta.url);
-  if (want('site') && existsSync(site)) {
-    const mod = (await import(site.href)) as { benchSite?: () => Promise<unknown> };
-    if (mod.benchSite) {
-      results.site = await mod.benchSite();
-      process.stdout.write(`site: ${JSON.stringify(results.site)}\n`);
-    }
+  if (want('site')) {
+    const figures = await benchSite();
+    results.site = figures;
+    process.stdout.write(`${formatSiteBench(figures)}\n`);
+    if (!figures.ok) process.exitCode = 1;
   }
 } finally {
   cluster?.stop();

@@ -8,21 +8,17 @@
  * Budgets: the check at most 35 KB of gzipped JavaScript, none on static pages; mobile performance
  * at least 0.95 and accessibility 1.0 on home, check and results.
  *
- * The Node server itself does not compress responses (a request for the lead: docs/requests-from-site.md).
- * Lighthouse therefore runs twice: straight at the Node server, and through a small reverse proxy that
- * gzips text the way a production web server in front of Node does (nginx `gzip on`). The budgets are
- * checked on the second run; both are reported.
+ * Lighthouse runs straight at the Node server, which compresses its responses (src/server/main.ts).
  *
  * `benchSite()` returns the figures (the bench entry prints them with the engine's); running this
  * file alone prints them and exits 1 when a budget is missed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGzip, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url).pathname;
 const node = join(root, 'node_modules', '.bin', 'node');
@@ -76,8 +72,6 @@ export interface JsMeasure {
 export interface LighthouseMeasure {
   page: string;
   path: string;
-  /** `direct` at the Node server, or `gzip` through a compressing reverse proxy. */
-  via: 'direct' | 'gzip';
   performance: number;
   accessibility: number;
   bestPractices: number;
@@ -196,35 +190,7 @@ interface LighthouseJson {
   audits: Record<string, { numericValue?: number }>;
 }
 
-/** A reverse proxy in front of the server that gzips text responses, as nginx with `gzip on` does. */
-export async function startGzipProxy(target: string): Promise<{ base: string; stop: () => void }> {
-  const port = await freePort();
-  const upstream = new URL(target);
-  const server = createHttpServer((req, res) => {
-    const up = httpRequest(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-      (upRes) => {
-        const type = String(upRes.headers['content-type'] ?? '');
-        const gzip =
-          /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /^(text\/|application\/(javascript|json)|image\/svg)/.test(type);
-        const headers: OutgoingHttpHeaders = { ...upRes.headers };
-        if (gzip) {
-          delete headers['content-length'];
-          headers['content-encoding'] = 'gzip';
-          headers.vary = 'Accept-Encoding';
-        }
-        res.writeHead(upRes.statusCode ?? 502, headers);
-        (gzip ? upRes.pipe(createGzip({ level: 6 })) : upRes).pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${port}`, stop: () => server.close() };
-}
-
-export async function runLighthouse(base: string, page: PageSpec, via: LighthouseMeasure['via'] = 'direct'): Promise<LighthouseMeasure> {
+export async function runLighthouse(base: string, page: PageSpec): Promise<LighthouseMeasure> {
   const dir = mkdtempSync(join(tmpdir(), 'rondkomen-lh-'));
   try {
     const out = join(dir, 'report.json');
@@ -238,7 +204,7 @@ export async function runLighthouse(base: string, page: PageSpec, via: Lighthous
       '--only-categories=performance,accessibility,best-practices,seo',
       `--chrome-flags=${CHROME_FLAGS}`,
     ];
-    // Asynchronous: the compressing proxy runs in this process and must keep answering.
+    // Asynchronous, so this process stays responsive while Lighthouse runs.
     const { status, stderr } = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
       const child = spawn(node, args, { cwd: root, env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
@@ -256,7 +222,6 @@ export async function runLighthouse(base: string, page: PageSpec, via: Lighthous
     return {
       page: page.name,
       path: page.path,
-      via,
       performance: cat('performance'),
       accessibility: cat('accessibility'),
       bestPractices: cat('best-practices'),
@@ -284,7 +249,7 @@ export function checkBudgets(js: JsMeasure[], lighthouse: LighthouseMeasure[]): 
       detail: `${(m.gzip / 1024).toFixed(1)} KB gzipped (budget ${(limit / 1024).toFixed(0)} KB)`,
     });
   }
-  for (const l of lighthouse.filter((x) => x.via === 'gzip')) {
+  for (const l of lighthouse) {
     checks.push({
       name: `Lighthouse performance on ${l.page}`,
       ok: l.performance >= BUDGETS.performance,
@@ -307,15 +272,7 @@ export async function benchSite(options: { lighthouse?: boolean; build?: boolean
     for (const page of PAGES) js.push(await measureJavaScript(server.base, page));
     const lighthouse: LighthouseMeasure[] = [];
     if (options.lighthouse !== false) {
-      const proxy = await startGzipProxy(server.base);
-      try {
-        for (const page of PAGES.filter((p) => p.lighthouse)) {
-          lighthouse.push(await runLighthouse(server.base, page, 'direct'));
-          lighthouse.push(await runLighthouse(proxy.base, page, 'gzip'));
-        }
-      } finally {
-        proxy.stop();
-      }
+      for (const page of PAGES.filter((p) => p.lighthouse)) lighthouse.push(await runLighthouse(server.base, page));
     }
     const budgets = checkBudgets(js, lighthouse);
     return { js, lighthouse, budgets, ok: budgets.every((b) => b.ok) };
@@ -331,11 +288,11 @@ export function formatSiteBench(r: SiteBenchResult): string {
       `  ${m.page.padEnd(26)} ${(m.gzip / 1024).toFixed(1).padStart(6)} KB gz  ${(m.bytes / 1024).toFixed(1).padStart(6)} KB raw  ${m.files.length} file(s)`,
     );
   if (r.lighthouse.length > 0) {
-    lines.push('', 'Site: Lighthouse (mobile, Debian Chromium; direct = Node server, gzip = behind a compressing proxy)');
-    lines.push(`  ${'page'.padEnd(10)} ${'via'.padEnd(6)} perf  a11y  best  seo   FCP ms  LCP ms  TBT ms  CLS    SI ms`);
+    lines.push('', 'Site: Lighthouse (mobile, Debian Chromium, straight at the Node server)');
+    lines.push(`  ${'page'.padEnd(10)} perf  a11y  best  seo   FCP ms  LCP ms  TBT ms  CLS    SI ms`);
     for (const l of r.lighthouse) {
       lines.push(
-        `  ${l.page.padEnd(10)} ${l.via.padEnd(6)} ${l.performance.toFixed(2)}  ${l.accessibility.toFixed(2)}  ${l.bestPractices.toFixed(2)}  ${l.seo.toFixed(2)}  ${String(l.fcpMs).padStart(6)}  ${String(l.lcpMs).padStart(6)}  ${String(l.tbtMs).padStart(6)}  ${l.cls.toFixed(3)}  ${String(l.speedIndexMs).padStart(6)}`,
+        `  ${l.page.padEnd(10)} ${l.performance.toFixed(2)}  ${l.accessibility.toFixed(2)}  ${l.bestPractices.toFixed(2)}  ${l.seo.toFixed(2)}  ${String(l.fcpMs).padStart(6)}  ${String(l.lcpMs).padStart(6)}  ${String(l.tbtMs).padStart(6)}  ${l.cls.toFixed(3)}  ${String(l.speedIndexMs).padStart(6)}`,
       );
     }
   }

@@ -149,3 +149,30 @@ describe('form posts and one-click unsubscribe', () => {
     expect(r.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
+
+describe('compression', () => {
+  /** Raw response headers and body size, without fetch's transparent decompression. */
+  const raw = (path: string, acceptEncoding?: string): Promise<{ encoding: string | undefined; vary: string | undefined; bytes: number }> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(`${server.url}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary?.toString(), bytes }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('compresses pages and the prerendered assets when the browser accepts it, and not otherwise', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const css = /\/_astro\/[^"]+\.css/.exec(html)?.[0];
+    expect(css).toBeDefined();
+    const plain = await raw(css!);
+    const gzip = await raw(css!, 'gzip');
+    expect(plain.encoding).toBeUndefined();
+    expect(gzip.encoding).toBe('gzip');
+    expect(gzip.vary).toContain('Accept-Encoding');
+    expect(gzip.bytes).toBeLessThan(plain.bytes / 4);
+    expect((await raw('/', 'br, gzip')).encoding).toBe('br');
+  });
+});
