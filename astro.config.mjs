@@ -10,6 +10,8 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   integrations: [preact()],
+  // Sessions in the app's own database (PGlite or PostgreSQL), never on local disk.
+  session: { driver: { entrypoint: new URL('./src/server/sessions/driver.ts', import.meta.url) }, ttl: 12 * 3600 },
   i18n: {
     defaultLocale: 'nl',
     locales: LOCALES,

@@ -1,12 +1,13 @@
 /**
  * The daily purge: unconfirmed requests after 7 days; contact data 30 days after the case is closed
  * and at the latest when it expires (12 months after consent), with the worklist case and its history;
- * the development outbox after 30 days; stale rate-limit windows; and what the staff console keeps
+ * the development outbox after 30 days; stale rate-limit windows; expired Astro sessions; and what the staff console keeps
  * (src/server/staff/retention.ts). Returns what it deleted, so tests can prove it.
  */
 import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { consents, outbox, rateLimits } from '../db/schema.ts';
 import type { Services } from '../services.ts';
+import { purgeSessions } from '../sessions/store.ts';
 import { purgeConsole, type ConsolePurgeReport } from '../staff/retention.ts';
 import { RETENTION } from './texts.ts';
 
@@ -16,6 +17,8 @@ export interface PurgeReport {
   closed: number;
   outbox: number;
   rateLimits: number;
+  /** Astro sessions not written to for 12 hours. */
+  sessions: number;
   console: ConsolePurgeReport;
 }
 
@@ -50,6 +53,7 @@ export async function purge(s: Services): Promise<PurgeReport> {
     closed: closed.length,
     outbox: mails.length,
     rateLimits: limits.length,
+    sessions: await purgeSessions(db, new Date(now)),
     console: await purgeConsole(s),
   };
 }
