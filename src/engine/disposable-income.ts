@@ -37,8 +37,10 @@ export function disposableIncome(f: Facts, p: ParameterReader, schemes: readonly
   for (const id of INCOME_SCHEMES) {
     const s = byId.get(id);
     if (!s) continue;
-    // Bijstand that is already received is among the declared incomes.
-    if ((id === 'bijstand' || id === 'aio') && s.status !== 'eligible') continue;
+    // Bijstand that is already received is among the declared incomes, unless none is declared (for
+    // example after a life event that replaced it with wages): then the engine's amount counts.
+    const declared = id === 'bijstand' ? f.household.incomes.some((i) => i.type === 'bijstand') : true;
+    if ((id === 'bijstand' || id === 'aio') && s.status !== 'eligible' && (s.status !== 'already-receiving' || declared)) continue;
     if (s.status === 'eligible' || s.status === 'already-receiving') {
       incomeLines.push({ key: id, monthly: s.monthly, counted: childBenefitsCount || !CHILD_SCHEMES.has(id) });
     }

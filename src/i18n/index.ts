@@ -17,18 +17,25 @@ import arSite from './locales/ar/site.json' with { type: 'json' };
 import trSite from './locales/tr/site.json' with { type: 'json' };
 import plSite from './locales/pl/site.json' with { type: 'json' };
 import ukSite from './locales/uk/site.json' with { type: 'json' };
+import nlChange from './locales/nl/change.json' with { type: 'json' };
+import enChange from './locales/en/change.json' with { type: 'json' };
+import arChange from './locales/ar/change.json' with { type: 'json' };
+import trChange from './locales/tr/change.json' with { type: 'json' };
+import plChange from './locales/pl/change.json' with { type: 'json' };
+import ukChange from './locales/uk/change.json' with { type: 'json' };
 
 /**
  * Per language two files: `engine.json` (reasons, errors, field names and line labels of the check)
- * and `site.json` (the site's interface). Both land in one i18next namespace.
+ * and `site.json` (the site's interface), plus `change.json` (the "something is changing" page). All land
+ * in one i18next namespace.
  */
 export const catalogues: Partial<Record<Language, Record<string, unknown>>> = {
-  nl: { ...nlEngine, ...nlSite },
-  en: { ...enEngine, ...enSite },
-  ar: { ...arEngine, ...arSite },
-  tr: { ...trEngine, ...trSite },
-  pl: { ...plEngine, ...plSite },
-  uk: { ...ukEngine, ...ukSite },
+  nl: { ...nlEngine, ...nlSite, ...nlChange },
+  en: { ...enEngine, ...enSite, ...enChange },
+  ar: { ...arEngine, ...arSite, ...arChange },
+  tr: { ...trEngine, ...trSite, ...trChange },
+  pl: { ...plEngine, ...plSite, ...plChange },
+  uk: { ...ukEngine, ...ukSite, ...ukChange },
 };
 
 const instance = i18next.createInstance();

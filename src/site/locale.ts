@@ -60,6 +60,7 @@ export const PATHS = {
   check: '/check',
   results: '/uitkomst',
   resultsPdf: '/uitkomst.pdf',
+  change: '/verandering',
   schemes: '/regelingen',
   municipalities: '/gemeenten',
   about: '/hoe-werkt-het',

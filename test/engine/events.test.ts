@@ -143,6 +143,26 @@ describe('the kostendelersnorm', () => {
   });
 });
 
+describe('a child at home turns 21', () => {
+  it('changes nothing in the parent’s bijstand: the kostendelersnorm starts at 27, so the norm stays 1,401.50 (Normenbrief 2026, art. 22a)', () => {
+    const h = household({
+      referenceDate: '2026-02-01',
+      municipality: 'GM0106',
+      people: [
+        { id: 'a', role: 'applicant', age: 50 },
+        { id: 'k', role: 'adult-child', age: 20 },
+      ],
+    });
+    const { comparison: c, afterHousehold } = checkEvent(h, rulebook(), 'child-turns-21', { child: 'k', date: '2026-03-01' });
+    expect(afterHousehold.people[1]).toMatchObject({ role: 'adult-child', age: 21 });
+    const b = change(c, 'bijstand');
+    expect(euros(b.before!.monthly)).toBe(1401.5);
+    expect(euros(b.after!.monthly)).toBe(1401.5);
+    expect(b.change).toBe('same');
+    expect(change(c, 'kinderbijslag').change).toBe('none');
+  });
+});
+
 describe('reaching the AOW age', () => {
   it('replaces bijstand at 1,401.50 with the AIO at the AOW-age norm of 1,564.69 (Normenbrief 2026, art. 22)', () => {
     const h = household({
@@ -180,6 +200,37 @@ describe('starting work', () => {
     expect(c.after.schemes.find((s) => s.id === 'bijstand')!.reasons.map((r) => r.code)).toContain('disregard-new-work-applied');
     expect(c.disposableIncome.delta).toBeGreaterThan(20000);
     expect(c.disposableIncome.delta).toBeLessThanOrEqual(28500);
+  });
+
+  it('counts the bijstand that remains in what is left, also when bijstand was already received (and declared as income before)', () => {
+    const receiving = household({
+      referenceDate: '2026-01-15',
+      municipality: 'GM0106',
+      people: [{ id: 'a', role: 'applicant', age: 35 }],
+      incomes: [{ person: 'a', type: 'bijstand', amount: 1401.5, period: 'month', basis: 'net' }],
+      housing: { type: 'rent', rent: 600 },
+      receiving: ['bijstand'],
+    });
+    const { comparison: c } = checkEvent(receiving, rulebook(), 'start-work', { hours: 16, date: '2026-02-01' });
+    const b = change(c, 'bijstand');
+    expect(b.change).toBe('down');
+    expect(b.after!.status).toBe('already-receiving');
+    // The wages replace the declared bijstand income; the bijstand that tops them up must still count.
+    expect(c.after.disposableIncome.income.lines.find((l) => l.key === 'bijstand')?.monthly).toBe(b.after!.monthly);
+    expect(c.disposableIncome.delta).toBeGreaterThan(0);
+  });
+
+  it('adds 8 more hours at the minimum wage: 14.71 × 8 × 52 / 12 = 509.95 gross a month (WML 1 January 2026)', () => {
+    const working = household({
+      referenceDate: '2026-01-15',
+      municipality: 'GM0106',
+      people: [{ id: 'a', role: 'applicant', age: 35 }],
+      incomes: [{ person: 'a', type: 'wages', amount: 1019.89, period: 'month', basis: 'gross' }],
+      housing: { type: 'rent', rent: 600 },
+    });
+    const { comparison: c, afterHousehold } = checkEvent(working, rulebook(), 'work-more-hours', { extraHours: 8, date: '2026-02-01' });
+    expect(afterHousehold.incomes.map((i) => i.amount)).toEqual([101989, 50995]);
+    expect(change(c, 'bijstand').change).toMatch(/down|stops/);
   });
 
   it('is not offered once the AOW age is reached', () => {

@@ -16,8 +16,12 @@ import {
   startCampaign,
   testSend,
   unschedule,
+  validSegment,
   type Campaign,
 } from '../../src/server/campaigns/campaigns.ts';
+import { describeSegment } from '../../src/server/campaigns/describe.ts';
+import { parseHousehold } from '../../src/contract/check.ts';
+import { checkEvent } from '../../src/engine/compare.ts';
 import { dispatchCampaign } from '../../src/server/campaigns/dispatch.ts';
 import { readability } from '../../src/server/campaigns/readability.ts';
 import { renderCampaignMail, templateProblems } from '../../src/server/campaigns/render.ts';
@@ -28,7 +32,7 @@ import { token } from '../../src/server/consent/secrets.ts';
 import { cases, consents, messages, staff, takeUpEvents, type CampaignTemplates, type Segment } from '../../src/server/db/schema.ts';
 import { startWorkers } from '../../src/server/queue/workers.ts';
 import type { Services } from '../../src/server/services.ts';
-import { consoleCatalogues } from '../../src/server/staff/i18n.ts';
+import { consoleCatalogues, consoleT } from '../../src/server/staff/i18n.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { getCase, setStatus, syncCases } from '../../src/server/worklist/cases.ts';
 import { testDatabases } from '../support/db.ts';
@@ -209,6 +213,50 @@ describe.each(testDatabases)('campaigns on $name', (target) => {
       listHash(s, 'onbekend@example.org'),
     ]);
     expect(byList.ids).toEqual([single.consentId]);
+  });
+
+  it('selects households whose child turns 18 in the next quarter from the date of birth; an age alone cannot tell', async () => {
+    const withChild = (birthDate?: string) =>
+      ankHousehold('GM0106', {
+        referenceDate: '2026-03-02',
+        people: [
+          { id: 'ank', role: 'applicant', age: 45 },
+          { id: 'c', role: 'child', age: 17, ...(birthDate ? { birthDate } : {}) },
+        ],
+      });
+    const soon = await resident(s, { shareHousehold: true, household: withChild('2008-05-10') });
+    const autumn = await resident(s, { shareHousehold: true, household: withChild('2008-11-20') });
+    const ageOnly = await resident(s, { shareHousehold: true, household: withChild() });
+    const turns18 = birthdayEvents(s.rulebook).find((e) => e.id === 'child-turns-18')!;
+    expect(hasLifeEvent(withChild('2008-05-10'), turns18, '2026-03-02', 3)).toBe(true);
+    expect(hasLifeEvent(withChild('2008-11-20'), turns18, '2026-03-02', 3)).toBe(false);
+    expect(hasLifeEvent(withChild(), turns18, '2026-03-02', 3)).toBeUndefined();
+    expect(hasLifeEvent(withChild(), turns18, '2026-03-02', 12)).toBe(true);
+
+    const reach = async (months: number) => {
+      const a = await audience(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months }, null);
+      return { ids: a.recipients.map((r) => r.consentId).sort(), unknown: a.unknown };
+    };
+    expect(await reach(3)).toEqual({ ids: [soon.consentId], unknown: 1 });
+    expect(await reach(6)).toEqual({ ids: [soon.consentId], unknown: 1 });
+    expect(await reach(12)).toEqual({ ids: [soon.consentId, autumn.consentId, ageOnly.consentId].sort(), unknown: 0 });
+
+    // What the event does to them: the engine's comparison on the birthday, added up (only with a date).
+    const parsed = parseHousehold(withChild('2008-05-10'), { today: '2026-03-02' });
+    if (!parsed.ok) throw new Error('household');
+    const own = checkEvent(parsed.household, s.rulebook, 'child-turns-18', { child: 'c', date: '2026-05-10' }).comparison;
+    const quarter = await audience(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 3 }, null);
+    expect(quarter.effects).toMatchObject({ households: 1, schemes: { kinderbijslag: { stops: 1 } } });
+    expect(quarter.effects!.disposableDelta).toBe(own.disposableIncome.delta);
+    const year = await audience(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 12 }, null);
+    expect(year.effects).toMatchObject({ households: 2, schemes: { kinderbijslag: { stops: 2 } } });
+
+    expect(validSegment(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 3 })).toBe(true);
+    expect(validSegment(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 4 })).toBe(false);
+    expect(validSegment(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18' })).toBe(true);
+    expect(describeSegment(s, consoleT('nl'), 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 3 }, 'nl')).toBe(
+      'Gebeurtenis: Mijn kind wordt 18, in de komende 3 maanden',
+    );
   });
 
   it('writes the mail from the campaign text in the resident language, with the withdrawal footer it cannot leave out', () => {

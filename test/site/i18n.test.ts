@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASES, HOUSING_TYPES, INCOME_TYPES, PERIODS, STEPS, COST_KEYS } from '../../src/site/answers.ts';
+import { INPUT_ERROR_CODES } from '../../src/site/change.ts';
+import { EXAMPLE_IDS } from '../../src/site/examples.ts';
 import { SITE_LANGUAGES } from '../../src/site/locale.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -14,6 +16,11 @@ type Tree = { [key: string]: string | string[] | Tree };
 
 function load(lang: string, file = 'site'): Tree {
   return JSON.parse(readFileSync(join(root, `src/i18n/locales/${lang}/${file}.json`), 'utf8')) as Tree;
+}
+
+/** The site's strings: `site.json` plus `change.json` (the change page), which the site reads as one. */
+function siteStrings(lang: string): Tree {
+  return { ...load(lang), ...load(lang, 'change') };
 }
 
 function flatten(node: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
@@ -24,10 +31,10 @@ function flatten(node: unknown, prefix = '', out = new Map<string, string>()): M
 }
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
-const nl = flatten(load('nl'));
+const nl = flatten(siteStrings('nl'));
 
 describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) => {
-  const other = flatten(load(lang));
+  const other = flatten(siteStrings(lang));
   it('has every key of the Dutch catalogue, and no others', () => {
     expect(
       [...nl.keys()].filter((k) => !other.has(k)),
@@ -53,7 +60,7 @@ describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) =
 describe('site.json', () => {
   it('has no HTML and no empty strings', () => {
     for (const lang of SITE_LANGUAGES) {
-      for (const [k, v] of flatten(load(lang))) {
+      for (const [k, v] of flatten(siteStrings(lang))) {
         expect(v, `${lang} ${k}`).not.toMatch(/<\/?[a-z][^>]*>/i);
         expect(v.trim(), `${lang} ${k}`).not.toBe('');
       }
@@ -62,6 +69,10 @@ describe('site.json', () => {
   it("does not clash with the engine's top-level keys", () => {
     const engine = Object.keys(load('nl', 'engine'));
     expect(Object.keys(load('nl')).filter((k) => engine.includes(k))).toEqual([]);
+  });
+  it("change.json does not clash with the site's or the engine's top-level keys", () => {
+    const taken = [...Object.keys(load('nl', 'engine')), ...Object.keys(load('nl'))];
+    expect(Object.keys(load('nl', 'change')).filter((k) => taken.includes(k))).toEqual([]);
   });
 });
 
@@ -118,6 +129,9 @@ describe('keys used by the code', () => {
         'receiving',
       ].map((f) => `check.fields.${f}.short`),
       ...['cleared', 'saved', 'restored', 'forgotten'].map((n) => `check.notices.${n}`),
+      ...['starts', 'stops', 'up', 'down', 'same'].map((k) => `change.kinds.${k}`),
+      ...EXAMPLE_IDS.map((id) => `change.examples.${id}`),
+      ...INPUT_ERROR_CODES.map((c) => `change.errors.${c}`),
     ];
     expect(keys.filter((k) => !nl.has(k))).toEqual([]);
   });

@@ -23,7 +23,7 @@ import { isUuid } from '../staff/accounts.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
 import { ALL } from '../takeup/ledger.ts';
 import { renderCampaignMail, templateProblems, type RenderedMail } from './render.ts';
-import { birthdayEvents, HOUSEHOLD_TYPES } from './segments.ts';
+import { birthdayEvents, HOUSEHOLD_TYPES, LIFE_EVENT_WINDOWS } from './segments.ts';
 
 export type Campaign = typeof campaigns.$inferSelect;
 
@@ -69,7 +69,10 @@ export function validSegment(s: Services, municipality: string, segment: Segment
     case 'household':
       return segment.types.length > 0 && segment.types.every((t) => (HOUSEHOLD_TYPES as readonly string[]).includes(t));
     case 'life-event':
-      return birthdayEvents(s.rulebook).some((e) => e.id === segment.event);
+      return (
+        birthdayEvents(s.rulebook).some((e) => e.id === segment.event) &&
+        (segment.months === undefined || LIFE_EVENT_WINDOWS.includes(segment.months))
+      );
     case 'list':
       return segment.entries > 0;
   }

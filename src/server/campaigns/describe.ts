@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Segment } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { schemeLabel } from '../worklist/cases.ts';
+import { LIFE_EVENT_MONTHS } from './segments.ts';
 
 export function describeSegment(s: Services, t: TFunction, municipality: string, segment: Segment, language: 'nl' | 'en'): string {
   switch (segment.kind) {
@@ -11,7 +12,10 @@ export function describeSegment(s: Services, t: TFunction, municipality: string,
     case 'household':
       return t('segment.household', { types: segment.types.map((x) => t(`householdTypes.${x}`)).join(', ') });
     case 'life-event':
-      return t('segment.lifeEvent', { event: s.rulebook.events[segment.event]?.texts[language].name ?? segment.event });
+      return t('segment.lifeEventWithin', {
+        event: s.rulebook.events[segment.event]?.texts[language].name ?? segment.event,
+        count: segment.months ?? LIFE_EVENT_MONTHS,
+      });
     case 'list':
       return t(segment.source === 'screening' ? 'segment.screening' : 'segment.list', { label: segment.label, count: segment.entries });
   }

@@ -7,7 +7,7 @@
  *   resident chose to share (residents who did not share them cannot be selected this way);
  * - a life event that comes with a birthday (content/events: a child turns 18, an adult child at home
  *   turns 27, reaching the AOW age…): with a date of birth in the shared answers, the birthday falls
- *   within the next 12 months; with only an age, the person had the age before the birthday on the
+ *   within the chosen window (the next 3, 6 or 12 months); with only an age, only for the 12-month window: the person had the age before the birthday on the
  *   date of the check, so the birthday falls within a year of the check (consents are kept at most 12
  *   months: it may just have passed). Moves and separations cannot be seen in one stored household:
  *   they come from the municipality's own records as an imported list;
@@ -19,19 +19,23 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { toEngineHousehold, householdSchema } from '../../contract/household.ts';
+import { checkEvent, type Change, type Comparison } from '../../engine/compare.ts';
+import { upcomingEvents } from '../../engine/upcoming.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import { addMonths, ageOn, birthday } from '../../engine/dates.ts';
 import { householdType } from '../../engine/facts.ts';
 import type { Rulebook } from '../../engine/rulebook.ts';
-import type { HouseholdType, Person } from '../../engine/types.ts';
+import type { Household, HouseholdType, Person } from '../../engine/types.ts';
 import { keyedHash } from '../consent/secrets.ts';
 import { cases, consents, type Segment } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { caseSchemes, syncCases } from '../worklist/cases.ts';
 
 export const HOUSEHOLD_TYPES: readonly HouseholdType[] = ['single', 'single-parent', 'couple', 'couple-with-children'];
-/** How far ahead a life event with a known date of birth counts. */
+/** How far ahead a life event with a known date of birth counts, unless the campaign chose a shorter window. */
 export const LIFE_EVENT_MONTHS = 12;
+/** The windows staff can choose: the next quarter, half year or year. */
+export const LIFE_EVENT_WINDOWS: readonly number[] = [3, 6, 12];
 
 type ConsentRow = typeof consents.$inferSelect;
 
@@ -45,10 +49,7 @@ export function flaggedSchemes(consent: Pick<ConsentRow, 'schemeIds' | 'result'>
 
 /** The people of a stored household (contract JSON), or undefined when there is none or it no longer parses. */
 function peopleOf(household: unknown): Person[] | undefined {
-  if (!household) return undefined;
-  const parsed = householdSchema.safeParse(household);
-  if (!parsed.success) return undefined;
-  return toEngineHousehold(parsed.data, parsed.data.referenceDate ?? '2000-01-01').people;
+  return engineHousehold(household)?.people;
 }
 
 export function householdTypeOf(household: unknown): HouseholdType | undefined {
@@ -71,22 +72,82 @@ export function birthdayEvents(rulebook: Rulebook): { id: string; roles: readonl
 }
 
 /**
- * Whether a birthday event is coming for someone in a stored household: undefined without shared
- * answers. `today` is a Dutch date.
+ * Whether a birthday event is coming within `months` for someone in a stored household: undefined
+ * without shared answers. `today` is a Dutch date. With only an age (no date of birth) the birthday
+ * falls somewhere within a year of the check: that counts for the 12-month window, but for a shorter
+ * window it cannot be known (undefined, so staff see how many could not be judged).
  */
 export function hasLifeEvent(
   household: unknown,
   event: { roles: readonly string[] | undefined; age: number },
   today: string,
+  months: number = LIFE_EVENT_MONTHS,
 ): boolean | undefined {
   const people = peopleOf(household);
   if (!people) return undefined;
-  const until = addMonths(today, LIFE_EVENT_MONTHS);
-  return people.some((p) => {
-    if (event.roles && !event.roles.includes(p.role)) return false;
-    if (p.birthDate) return ageOn(p.birthDate, today) === event.age && birthday(p.birthDate, event.age + 1) <= until;
-    return p.age === event.age;
-  });
+  const until = addMonths(today, months);
+  let unknown = false;
+  for (const p of people) {
+    if (event.roles && !event.roles.includes(p.role)) continue;
+    if (p.birthDate) {
+      if (ageOn(p.birthDate, today) === event.age && birthday(p.birthDate, event.age + 1) <= until) return true;
+    } else if (p.age === event.age) {
+      if (months >= LIFE_EVENT_MONTHS) return true;
+      unknown = true;
+    }
+  }
+  return unknown ? undefined : false;
+}
+
+/** The stored household for the engine, or undefined. */
+function engineHousehold(household: unknown): Household | undefined {
+  if (!household) return undefined;
+  const parsed = householdSchema.safeParse(household);
+  if (!parsed.success) return undefined;
+  return toEngineHousehold(parsed.data, parsed.data.referenceDate ?? '2000-01-01');
+}
+
+/** What a coming life event does to the households a campaign reaches: the engine's comparison, added up. */
+export interface EventEffects {
+  /** Households with a known date for the event (a date of birth), which the comparison covers. */
+  households: number;
+  /** Total change in what is left after fixed costs, cents per month, over those households. */
+  disposableDelta: number;
+  /** Per scheme, how many households see it start, stop, go up or go down. */
+  schemes: Record<string, Partial<Record<Exclude<Change, 'same' | 'none'>, number>>>;
+}
+
+/**
+ * The comparison before and after the event for one stored household, on the event's own date (the
+ * birthday from the date of birth, on or after `today` and within `until`); undefined without a date.
+ */
+export function eventComparison(
+  household: unknown,
+  eventId: string,
+  rulebook: Rulebook,
+  today: string,
+  until: string,
+): Comparison | undefined {
+  const h = engineHousehold(household);
+  if (!h) return undefined;
+  const coming = upcomingEvents(h, rulebook, until).find((u) => u.event === eventId && u.date >= today);
+  if (!coming) return undefined;
+  try {
+    return checkEvent(h, rulebook, eventId, coming.answers).comparison;
+  } catch {
+    // A date outside the rules in content, or an answer the event refuses: nothing to compare.
+    return undefined;
+  }
+}
+
+export function addEffects(effects: EventEffects, comparison: Comparison): void {
+  effects.households++;
+  effects.disposableDelta += comparison.disposableIncome.delta;
+  for (const x of comparison.schemes) {
+    if (x.change === 'same' || x.change === 'none') continue;
+    const per = (effects.schemes[x.id] ??= {});
+    per[x.change] = (per[x.change] ?? 0) + 1;
+  }
 }
 
 export function listHash(s: Services, email: string): string {
@@ -107,6 +168,8 @@ export interface Audience {
   /** Could not be judged: no shared household answers (household and life-event segments). */
   unknown: number;
   byLanguage: Record<string, number>;
+  /** For a life-event segment: what the event does to the households reached (the engine's comparison). */
+  effects?: EventEffects | undefined;
 }
 
 /** The residents a segment reaches now. */
@@ -127,6 +190,8 @@ export async function audience(
   const today = todayInNetherlands(s.now());
   const lifeEvent = segment.kind === 'life-event' ? birthdayEvents(s.rulebook).find((e) => e.id === segment.event) : undefined;
   const out: Audience = { recipients: [], contacted: 0, unknown: 0, byLanguage: {} };
+  const months = segment.kind === 'life-event' ? (segment.months ?? LIFE_EVENT_MONTHS) : LIFE_EVENT_MONTHS;
+  if (segment.kind === 'life-event') out.effects = { households: 0, disposableDelta: 0, schemes: {} };
   for (const { consent, status } of rows) {
     let match: boolean | undefined;
     let schemeIds = caseSchemes(consent);
@@ -144,7 +209,7 @@ export async function audience(
         break;
       }
       case 'life-event':
-        match = lifeEvent ? hasLifeEvent(consent.household, lifeEvent, today) : false;
+        match = lifeEvent ? hasLifeEvent(consent.household, lifeEvent, today, months) : false;
         break;
       case 'list':
         match = hashes.has(listHash(s, consent.email));
@@ -160,6 +225,10 @@ export async function audience(
       continue;
     }
     out.recipients.push({ consentId: consent.id, language: consent.language, schemeIds });
+    if (segment.kind === 'life-event' && out.effects) {
+      const c = eventComparison(consent.household, segment.event, s.rulebook, today, addMonths(today, months));
+      if (c) addEffects(out.effects, c);
+    }
     out.byLanguage[consent.language] = (out.byLanguage[consent.language] ?? 0) + 1;
   }
   return out;

@@ -283,7 +283,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type Segment =
   | { kind: 'schemes'; schemeIds: string[] }
   | { kind: 'household'; types: string[] }
-  | { kind: 'life-event'; event: string }
+  | { kind: 'life-event'; event: string; /** How far ahead, in months (default 12). */ months?: number }
   | { kind: 'list'; source: 'upload' | 'screening'; label: string; entries: number };
 
 export type CampaignTemplates = Partial<Record<string, { subject: string; body: string }>>;

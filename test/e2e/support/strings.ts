@@ -5,7 +5,7 @@ import type { Lang } from './env.ts';
 type Tree = { [key: string]: string | string[] | Tree };
 const cache = new Map<string, Tree>();
 
-function load(lang: Lang, file: 'site' | 'engine'): Tree {
+function load(lang: Lang, file: 'site' | 'engine' | 'change'): Tree {
   const key = `${lang}/${file}`;
   let tree = cache.get(key);
   if (!tree) {
@@ -17,7 +17,8 @@ function load(lang: Lang, file: 'site' | 'engine'): Tree {
 
 /** A site string with `{{name}}` filled in. Throws when the key is missing: tests must not guess. */
 export function s(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  let node: string | string[] | Tree | undefined = load(lang, 'site');
+  // The site reads `site.json` and `change.json` (the change page) as one catalogue.
+  let node: string | string[] | Tree | undefined = { ...load(lang, 'site'), ...load(lang, 'change') };
   for (const part of key.split('.')) node = typeof node === 'object' && !Array.isArray(node) ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`missing site string ${lang}:${key}`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => String(params[n] ?? `{{${n}}}`));

@@ -1,0 +1,259 @@
+/**
+ * "Something is changing": the data of the change page. The household comes from the check's answers
+ * (through `answersToHousehold` and the contract, like the results page); the event and its answers
+ * from a form; the engine's `checkEvent` compares before and after. This file only reads the form,
+ * checks what people typed, and looks up names and texts for what the engine returned.
+ */
+import { parseHousehold } from '../contract/check.ts';
+import { formatReason, toPublicResult, type PublicReason, type PublicScheme } from '../contract/result.ts';
+import { checkEvent, type Change } from '../engine/compare.ts';
+import { eventApplies, EventInputError, type EventAnswers } from '../engine/events.ts';
+import { toEuros } from '../engine/money.ts';
+import { MissingParameterError, ParameterReader } from '../engine/parameters.ts';
+import type { EventInputDefinition, Language, LifeEvent, Rulebook } from '../engine/rulebook.ts';
+import type { Household } from '../engine/types.ts';
+import { firstInvalidStep, parseAmount, parseHours, people, type Answers, type PersonRef } from './answers.ts';
+import { answersToHousehold } from './household.ts';
+import { resolvePlace } from './places.ts';
+import { validationContext } from './rulebook-data.ts';
+
+/** Form field name of an event question. */
+export const fieldName = (input: string): string => `ev.${input}`;
+
+export interface PersonChoice {
+  id: string;
+  ref: PersonRef;
+}
+
+export interface EventChoice {
+  event: LifeEvent;
+  /** Per person question, the people who fit it. */
+  people: Record<string, PersonChoice[]>;
+}
+
+export type Start =
+  { ok: true; household: Household; choices: EventChoice[] } | { ok: false; kind: 'empty' } | { ok: false; kind: 'invalid' };
+
+/** The engine household from the answers, and the events that can happen to it. */
+export function startChange(answers: Answers, language: Language, rulebook: Rulebook, today: string): Start {
+  if (Object.keys(answers).length === 0) return { ok: false, kind: 'empty' };
+  const ctx = validationContext(rulebook, today);
+  if (firstInvalidStep(answers, ctx)) return { ok: false, kind: 'invalid' };
+  const parsed = parseHousehold(answersToHousehold(answers, language, ctx.places), { language, today });
+  if (!parsed.ok) return { ok: false, kind: 'invalid' };
+  const h = parsed.household;
+  let aowAge: number;
+  try {
+    aowAge = new ParameterReader(rulebook, h.referenceDate, rulebook.municipalities[h.municipality]).count('aow/leeftijd');
+  } catch {
+    return { ok: false, kind: 'invalid' };
+  }
+  const refs = people(answers);
+  const choices: EventChoice[] = [];
+  for (const event of Object.values(rulebook.events)) {
+    if (!eventApplies(event, h, aowAge)) continue;
+    // The new year's rules are not in content yet: nothing to compare with.
+    if (event.operations.some((op) => op.op === 'next-year') && `${Number(h.referenceDate.slice(0, 4)) + 1}-01-01` > rulebook.validTo)
+      continue;
+    const byInput: Record<string, PersonChoice[]> = {};
+    let possible = true;
+    for (const def of event.inputs.filter((i) => i.type === 'person')) {
+      const fits = h.people
+        .filter((p) => (!def.roles || def.roles.includes(p.role)) && (def.age === undefined || p.age === def.age))
+        .flatMap((p) => {
+          const ref = refs.find((r) => r.key === p.id);
+          return ref ? [{ id: p.id, ref }] : [];
+        });
+      if (fits.length === 0) possible = false;
+      byInput[def.id] = fits;
+    }
+    if (possible) choices.push({ event, people: byInput });
+  }
+  return { ok: true, household: h, choices };
+}
+
+export const INPUT_ERROR_CODES = [
+  'required',
+  'person',
+  'date-format',
+  'date-past',
+  'date-range',
+  'number-format',
+  'number-range',
+  'amount-format',
+  'place-unknown',
+  'place-ambiguous',
+] as const;
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
+
+export interface InputError {
+  input: string;
+  code: InputErrorCode;
+  params: Record<string, string | number>;
+}
+
+/** "2026-09-30", "30-9-2026" or "30/09/2026" as YYYY-MM-DD; undefined if it is not a real date. */
+export function parseDate(text: string): string | undefined {
+  const s = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Reads and checks the event's questions from the form; the engine's own check follows in `compareChange`. */
+export function readEventAnswers(
+  choice: EventChoice,
+  values: Record<string, string>,
+  rulebook: Rulebook,
+  today: string,
+): { ok: true; answers: EventAnswers } | { ok: false; errors: InputError[] } {
+  const answers: EventAnswers = {};
+  const errors: InputError[] = [];
+  const err = (def: EventInputDefinition, code: InputErrorCode, params: Record<string, string | number> = {}) =>
+    errors.push({ input: def.id, code, params });
+  for (const def of choice.event.inputs) {
+    const raw = (values[fieldName(def.id)] ?? '').trim();
+    if (raw === '') {
+      if (!def.optional) err(def, 'required');
+      continue;
+    }
+    switch (def.type) {
+      case 'person':
+        if (choice.people[def.id]?.some((p) => p.id === raw)) answers[def.id] = raw;
+        else err(def, 'person');
+        break;
+      case 'date': {
+        const date = parseDate(raw);
+        if (!date) err(def, 'date-format');
+        else if (date < today) err(def, 'date-past');
+        else if (date > rulebook.validTo) err(def, 'date-range', { last: rulebook.validTo });
+        else answers[def.id] = date;
+        break;
+      }
+      case 'number': {
+        const n = parseHours(raw);
+        if (n === undefined) err(def, 'number-format');
+        else if ((def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max))
+          err(def, 'number-range', { min: def.min ?? 0, max: def.max ?? 100 });
+        else answers[def.id] = n;
+        break;
+      }
+      case 'money': {
+        const r = parseAmount(raw);
+        if (!r.ok) err(def, 'amount-format');
+        else answers[def.id] = Math.round(r.value * 100);
+        break;
+      }
+      case 'municipality': {
+        const r = resolvePlace(raw, validationContext(rulebook, today).places);
+        if (r.kind === 'found') answers[def.id] = r.place.code;
+        else if (r.kind === 'ambiguous') err(def, 'place-ambiguous', { options: r.candidates.map((c) => c.name).join(', ') });
+        else err(def, 'place-unknown');
+        break;
+      }
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
+}
+
+export interface SideView {
+  status: PublicScheme['status'];
+  /** Euros per month; 0 when not eligible. */
+  monthly: number;
+}
+
+export interface ChangeRow {
+  id: string;
+  name: string;
+  administeredBy: string;
+  change: Change;
+  before: SideView | undefined;
+  after: SideView | undefined;
+  /** Euros per month, after minus before. */
+  monthlyDelta: number;
+  amountVaries: boolean;
+  /** What changes, then the engine's reasons for the new situation, with their legal source. */
+  reasons: PublicReason[];
+}
+
+export interface ChangeView {
+  event: LifeEvent;
+  beforeDate: string;
+  afterDate: string;
+  beforeMunicipality: string;
+  afterMunicipality: string;
+  rows: ChangeRow[];
+  disposableIncome: { before: number; after: number; delta: number };
+  actions: PublicReason[];
+  todo: string[];
+}
+
+export type Compared = { ok: true; view: ChangeView } | { ok: false; kind: 'no-rules' } | { ok: false; errors: InputError[] };
+
+export function compareChange(
+  household: Household,
+  choice: EventChoice,
+  answers: EventAnswers,
+  rulebook: Rulebook,
+  language: Language,
+  computedAt: string,
+): Compared {
+  let result: ReturnType<typeof checkEvent>;
+  try {
+    result = checkEvent(household, rulebook, choice.event.id, answers);
+  } catch (e) {
+    if (e instanceof MissingParameterError) return { ok: false, kind: 'no-rules' };
+    if (e instanceof EventInputError) return { ok: false, errors: e.issues.map((i) => ({ input: i.input, code: 'person', params: {} })) };
+    throw e;
+  }
+  const { comparison: c } = result;
+  const before = toPublicResult(c.before, rulebook, language, computedAt);
+  const after = toPublicResult(c.after, rulebook, language, computedAt);
+  const side = (s: PublicScheme | undefined): SideView | undefined =>
+    s && { status: s.status, monthly: s.status === 'not-eligible' ? 0 : s.amount.monthly };
+  const rows = c.schemes
+    .filter((s) => s.change !== 'none')
+    .map((s): ChangeRow => {
+      const b = before.schemes.find((x) => x.id === s.id);
+      const a = after.schemes.find((x) => x.id === s.id);
+      const shown = (s.change === 'stops' ? b : a) ?? b ?? a!;
+      const municipality = s.change === 'stops' || !a ? c.before.municipality.code : c.after.municipality.code;
+      return {
+        id: s.id,
+        name: shown.name,
+        administeredBy: shown.administeredBy,
+        change: s.change,
+        before: side(b),
+        after: side(a),
+        monthlyDelta: toEuros(s.monthlyDelta),
+        amountVaries: Boolean(a?.amountVaries ?? b?.amountVaries),
+        reasons: [
+          ...s.reasons.map((r) => formatReason(r, language, rulebook, municipality)),
+          ...shown.reasons.filter((r) => r.code !== 'already-receiving'),
+        ],
+      };
+    });
+  return {
+    ok: true,
+    view: {
+      event: choice.event,
+      beforeDate: c.before.referenceDate,
+      afterDate: c.after.referenceDate,
+      beforeMunicipality: before.municipality.name,
+      afterMunicipality: after.municipality.name,
+      rows,
+      disposableIncome: {
+        before: toEuros(c.disposableIncome.before),
+        after: toEuros(c.disposableIncome.after),
+        delta: toEuros(c.disposableIncome.delta),
+      },
+      actions: c.actions.map((r) => formatReason(r, language, rulebook, c.after.municipality.code)),
+      todo: choice.event.texts[language].todo,
+    },
+  };
+}
