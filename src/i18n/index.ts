@@ -17,18 +17,24 @@ import arSite from './locales/ar/site.json' with { type: 'json' };
 import trSite from './locales/tr/site.json' with { type: 'json' };
 import plSite from './locales/pl/site.json' with { type: 'json' };
 import ukSite from './locales/uk/site.json' with { type: 'json' };
+import nlVolunteer from './locales/nl/volunteer.json' with { type: 'json' };
+import enVolunteer from './locales/en/volunteer.json' with { type: 'json' };
+import arVolunteer from './locales/ar/volunteer.json' with { type: 'json' };
+import trVolunteer from './locales/tr/volunteer.json' with { type: 'json' };
+import plVolunteer from './locales/pl/volunteer.json' with { type: 'json' };
+import ukVolunteer from './locales/uk/volunteer.json' with { type: 'json' };
 
 /**
  * Per language two files: `engine.json` (reasons, errors, field names and line labels of the check)
  * and `site.json` (the site's interface). Both land in one i18next namespace.
  */
 export const catalogues: Partial<Record<Language, Record<string, unknown>>> = {
-  nl: { ...nlEngine, ...nlSite },
-  en: { ...enEngine, ...enSite },
-  ar: { ...arEngine, ...arSite },
-  tr: { ...trEngine, ...trSite },
-  pl: { ...plEngine, ...plSite },
-  uk: { ...ukEngine, ...ukSite },
+  nl: { ...nlEngine, ...nlSite, ...nlVolunteer },
+  en: { ...enEngine, ...enSite, ...enVolunteer },
+  ar: { ...arEngine, ...arSite, ...arVolunteer },
+  tr: { ...trEngine, ...trSite, ...trVolunteer },
+  pl: { ...plEngine, ...plSite, ...plVolunteer },
+  uk: { ...ukEngine, ...ukSite, ...ukVolunteer },
 };
 
 const instance = i18next.createInstance();

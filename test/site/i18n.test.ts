@@ -24,10 +24,12 @@ function flatten(node: unknown, prefix = '', out = new Map<string, string>()): M
 }
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
-const nl = flatten(load('nl'));
+/** Everything the site reads: site.json plus the catalogues of features with their own file. */
+const siteCatalogue = (lang: string): Tree => ({ ...load(lang), ...load(lang, 'volunteer') });
+const nl = flatten(siteCatalogue('nl'));
 
 describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) => {
-  const other = flatten(load(lang));
+  const other = flatten(siteCatalogue(lang));
   it('has every key of the Dutch catalogue, and no others', () => {
     expect(
       [...nl.keys()].filter((k) => !other.has(k)),
