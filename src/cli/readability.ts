@@ -164,6 +164,7 @@ export function collectTexts(): Text[] {
   const out: Text[] = [];
   flatten(readJson('src/i18n/locales/nl/site.json'), '', 'src/i18n/locales/nl/site.json', out);
   flatten(readJson('src/i18n/locales/nl/change.json'), '', 'src/i18n/locales/nl/change.json', out);
+  flatten(readJson('src/i18n/locales/nl/volunteer.json'), '', 'src/i18n/locales/nl/volunteer.json', out);
   const engine = readJson('src/i18n/locales/nl/engine.json') as Record<string, unknown>;
   flatten({ reasons: engine.reasons, errors: engine.errors }, '', 'src/i18n/locales/nl/engine.json', out);
   try {

@@ -30,6 +30,11 @@ function listYaml(dir: string, root: string): ContentFile[] {
   return out;
 }
 
+/** The YAML files of one folder of content/ (for content that is not part of the rulebook). */
+export function listContentYaml(contentDir: string, sub: string): ContentFile[] {
+  return listYaml(join(contentDir, sub), contentDir);
+}
+
 export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFiles {
   const hash = createHash('sha256');
   const manifestText = readFileSync(join(contentDir, 'rulebook.yaml'), 'utf8');

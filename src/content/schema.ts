@@ -376,3 +376,32 @@ export const eventSchema = z.strictObject({
   texts: z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, eventTextSchema])) as Record<Language, typeof eventTextSchema>),
 });
 export type EventInput = z.infer<typeof eventSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Partner organisations for volunteer mode: who helps residents, per municipality (one file per
+// CBS code in content/organisations/). The code is what a partner link carries (/hulp/<code>).
+// ---------------------------------------------------------------------------------------------
+
+export const ORGANISATION_KINDS = ['library', 'welfare', 'debt-buddy', 'home-administration'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const organisationSchema = z
+  .strictObject({
+    /** Lower case letters, digits and dashes; stable, because referrals and figures are kept under it. */
+    code: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/),
+    name: z.string().min(3),
+    kind: z.enum(ORGANISATION_KINDS),
+    url: url.optional(),
+    provenance: z.enum(PROVENANCES),
+    evidence: evidenceSchema,
+    /** Set when no source confirms that the organisation works in this municipality today. */
+    unverified: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .refine((o) => !o.unverified || (o.note !== undefined && o.note.length > 0), { message: 'an unverified organisation needs a note' });
+
+export const organisationsFileSchema = z.strictObject({
+  municipality: z.string().regex(/^GM\d{4}$/),
+  organisations: z.array(organisationSchema).min(1),
+});
+export type OrganisationInput = z.infer<typeof organisationSchema>;

@@ -6,17 +6,26 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadRulebook } from './load.ts';
+import { loadOrganisations } from './organisations.ts';
 
 const ID = 'virtual:rondkomen/rulebook';
 const RESOLVED = `\0${ID}`;
+const ORGANISATIONS_ID = 'virtual:rondkomen/organisations';
+const ORGANISATIONS_RESOLVED = `\0${ORGANISATIONS_ID}`;
 
 export function rulebookPlugin(contentDir: string = join(process.cwd(), 'content')): Plugin {
   return {
     name: 'rondkomen-rulebook',
     resolveId(id) {
-      return id === ID ? RESOLVED : undefined;
+      if (id === ID) return RESOLVED;
+      return id === ORGANISATIONS_ID ? ORGANISATIONS_RESOLVED : undefined;
     },
     load(id) {
+      if (id === ORGANISATIONS_RESOLVED) {
+        this.addWatchFile(contentDir);
+        const codes = new Set(Object.keys(loadRulebook(contentDir).municipalities));
+        return `export default ${JSON.stringify(loadOrganisations(codes, contentDir))};`;
+      }
       if (id !== RESOLVED) return undefined;
       this.addWatchFile(contentDir);
       return `export default ${JSON.stringify(loadRulebook(contentDir))};`;

@@ -23,19 +23,26 @@ import arChange from './locales/ar/change.json' with { type: 'json' };
 import trChange from './locales/tr/change.json' with { type: 'json' };
 import plChange from './locales/pl/change.json' with { type: 'json' };
 import ukChange from './locales/uk/change.json' with { type: 'json' };
+import nlVolunteer from './locales/nl/volunteer.json' with { type: 'json' };
+import enVolunteer from './locales/en/volunteer.json' with { type: 'json' };
+import arVolunteer from './locales/ar/volunteer.json' with { type: 'json' };
+import trVolunteer from './locales/tr/volunteer.json' with { type: 'json' };
+import plVolunteer from './locales/pl/volunteer.json' with { type: 'json' };
+import ukVolunteer from './locales/uk/volunteer.json' with { type: 'json' };
 
 /**
  * Per language two files: `engine.json` (reasons, errors, field names and line labels of the check)
- * and `site.json` (the site's interface), plus `change.json` (the "something is changing" page). All land
+ * and `site.json` (the site's interface), plus one file per feature: `change.json` ("something is changing"),
+ * `volunteer.json` (volunteer mode), `consent.json` (consent pages). All land
  * in one i18next namespace.
  */
 export const catalogues: Partial<Record<Language, Record<string, unknown>>> = {
-  nl: { ...nlEngine, ...nlSite, ...nlChange },
-  en: { ...enEngine, ...enSite, ...enChange },
-  ar: { ...arEngine, ...arSite, ...arChange },
-  tr: { ...trEngine, ...trSite, ...trChange },
-  pl: { ...plEngine, ...plSite, ...plChange },
-  uk: { ...ukEngine, ...ukSite, ...ukChange },
+  nl: { ...nlEngine, ...nlSite, ...nlChange, ...nlVolunteer },
+  en: { ...enEngine, ...enSite, ...enChange, ...enVolunteer },
+  ar: { ...arEngine, ...arSite, ...arChange, ...arVolunteer },
+  tr: { ...trEngine, ...trSite, ...trChange, ...trVolunteer },
+  pl: { ...plEngine, ...plSite, ...plChange, ...plVolunteer },
+  uk: { ...ukEngine, ...ukSite, ...ukChange, ...ukVolunteer },
 };
 
 const instance = i18next.createInstance();

@@ -27,7 +27,8 @@ export function subtree<V = unknown>(language: Language, key: string): V {
   return merge(dutch, own) as V;
 }
 
-function merge(base: unknown, over: unknown): unknown {
+/** `over` laid over `base`, key by key (for string trees). */
+export function merge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof over !== 'object' || over === null || Array.isArray(over))
     return over;

@@ -66,6 +66,13 @@ export const PATHS = {
   about: '/hoe-werkt-het',
   privacy: '/privacy',
   accessibility: '/toegankelijkheid',
+  volunteer: '/hulp',
+  volunteerForm: '/hulp/invullen',
+  volunteerSheet: '/hulp/stappen',
+  volunteerSheetPdf: '/hulp/stappen.pdf',
+  volunteerReferral: '/hulp/doorverwijzen',
+  volunteerEnd: '/hulp/einde',
+  volunteerFigures: '/hulp/organisatie',
 } as const;
 
 export function schemePath(language: Language, id: string): string {

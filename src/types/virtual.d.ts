@@ -3,3 +3,9 @@ declare module 'virtual:rondkomen/rulebook' {
   const rulebook: Rulebook;
   export default rulebook;
 }
+
+declare module 'virtual:rondkomen/organisations' {
+  import type { Organisations } from '../content/organisations.ts';
+  const organisations: Organisations;
+  export default organisations;
+}

@@ -18,9 +18,9 @@ function load(lang: string, file = 'site'): Tree {
   return JSON.parse(readFileSync(join(root, `src/i18n/locales/${lang}/${file}.json`), 'utf8')) as Tree;
 }
 
-/** The site's strings: `site.json` plus `change.json` (the change page), which the site reads as one. */
+/** The site's strings: `site.json` plus the catalogues of features with their own file, which the site reads as one. */
 function siteStrings(lang: string): Tree {
-  return { ...load(lang), ...load(lang, 'change') };
+  return { ...load(lang), ...load(lang, 'change'), ...load(lang, 'volunteer') };
 }
 
 function flatten(node: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {

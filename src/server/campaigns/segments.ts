@@ -17,7 +17,7 @@
  * Residents whose case is no longer new (staff already contacted them) are left out, and so are
  * residents who withdrew (their consent is gone).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { toEngineHousehold, householdSchema } from '../../contract/household.ts';
 import { checkEvent, type Change, type Comparison } from '../../engine/compare.ts';
 import { upcomingEvents } from '../../engine/upcoming.ts';
@@ -184,7 +184,15 @@ export async function audience(
     .select({ consent: consents, status: cases.status })
     .from(consents)
     .innerJoin(cases, eq(cases.consentId, consents.id))
-    .where(and(eq(consents.municipality, municipality), eq(consents.purpose, 'contact'), eq(consents.status, 'confirmed')))
+    .where(
+      and(
+        eq(consents.municipality, municipality),
+        eq(consents.purpose, 'contact'),
+        eq(consents.status, 'confirmed'),
+        // A resident referred without an e-mail address is called, never mailed.
+        isNotNull(consents.email),
+      ),
+    )
     .orderBy(asc(consents.confirmedAt), asc(consents.id));
   const hashes = new Set(listHashes ?? []);
   const today = todayInNetherlands(s.now());
@@ -212,7 +220,7 @@ export async function audience(
         match = lifeEvent ? hasLifeEvent(consent.household, lifeEvent, today, months) : false;
         break;
       case 'list':
-        match = hashes.has(listHash(s, consent.email));
+        match = consent.email !== null && hashes.has(listHash(s, consent.email));
         break;
     }
     if (match === undefined) {

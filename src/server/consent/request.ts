@@ -49,7 +49,7 @@ export type RequestOutcome =
 /** Limits per IP address and per email address. */
 export const LIMITS = { perIp: { count: 10, seconds: 3600 }, perAddress: { count: 3, seconds: 86_400 } } as const;
 
-function snapshot(household: Record<string, unknown> | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
+export function snapshot(household: Record<string, unknown> | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
   const today = todayInNetherlands(s.now());
   if (household) {
     const r = runCheck(household, s.rulebook, { today, computedAt: s.now().toISOString() });

@@ -37,6 +37,7 @@ export async function sendMessage(s: Services, messageRowId: string, attempt: { 
   };
   const consent = m.consentId ? (await db.select().from(consents).where(eq(consents.id, m.consentId)))[0] : undefined;
   if (!consent) return skip('consent withdrawn or deleted');
+  if (consent.email === null) return skip('no e-mail address (referred by phone)');
   if (m.kind !== 'confirmation' && m.kind !== 'reminder' && consent.status !== 'confirmed') return skip('consent not confirmed');
   if ((m.kind === 'confirmation' || m.kind === 'reminder') && (consent.status !== 'pending' || consent.confirmBefore < s.now())) {
     return skip('request already confirmed or expired');

@@ -34,7 +34,8 @@ export const consents = pgTable(
     language: text('language').notNull(),
     /** Version of the consent text the resident saw (src/server/consent/texts.ts). */
     consentTextVersion: text('consent_text_version').notNull(),
-    channel: text('channel', { enum: ['email'] })
+    /** How the resident wants to be reached: by e-mail, or only by phone (a referral without e-mail address). */
+    channel: text('channel', { enum: ['email', 'phone'] })
       .notNull()
       .default('email'),
     /** Who recorded the consent: the resident, or a volunteer organisation in the resident's presence. */
@@ -42,8 +43,11 @@ export const consents = pgTable(
       .notNull()
       .default('resident'),
     organisation: text('organisation'),
-    email: text('email').notNull(),
+    /** Empty only for a volunteer's referral of a resident without an e-mail address (then `phone` is set). */
+    email: text('email'),
     phone: text('phone'),
+    /** The reference number a referred resident keeps (src/server/referral/), for example RK-7K4M-2QXP. */
+    reference: text('reference'),
     /** The household's answers (check contract JSON), only when the resident chose to share them. */
     household: jsonb('household'),
     /** The flagged schemes at the time of consent: id, status and amounts. */
@@ -65,6 +69,7 @@ export const consents = pgTable(
     index('consents_withdraw_token_idx').on(t.withdrawTokenHash),
     index('consents_status_purpose_idx').on(t.status, t.purpose),
     index('consents_municipality_idx').on(t.municipality),
+    uniqueIndex('consents_reference_idx').on(t.reference),
   ],
 );
 

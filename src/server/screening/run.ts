@@ -119,7 +119,7 @@ export async function runScreening(s: Services, importId: string): Promise<'done
           .select({ email: consents.email })
           .from(consents)
           .where(and(eq(consents.municipality, claimed.municipality), eq(consents.purpose, 'contact'), eq(consents.status, 'confirmed')))
-      ).map((c) => listHash(s, c.email)),
+      ).flatMap((c) => (c.email === null ? [] : [listHash(s, c.email)])),
     );
     const counts = { rows: file.lines.length, errors: 0, qualifying: 0, exOfficio: 0, withoutEmail: 0 };
     const flagged: Record<string, number> = {};

@@ -1,0 +1,7 @@
+/** The partner organisations compiled into the server build from content/organisations/ (see src/content/vite-plugin.ts). */
+import organisations from 'virtual:rondkomen/organisations';
+import type { Organisations } from '../content/organisations.ts';
+
+export function getOrganisations(): Organisations {
+  return organisations;
+}

@@ -1,0 +1,186 @@
+/**
+ * The warm referral of volunteer mode: a volunteer of a partner organisation, with the resident at
+ * their side, sends the resident's case to the worklist of the resident's municipality.
+ *
+ * The resident gives consent on the spot, so there is no double opt-in: the consent is recorded as
+ * confirmed, with `source: 'volunteer'` and the organisation's code ("given in the presence of
+ * organisation X"), and the case is opened in the same transaction. An e-mail address is optional
+ * (many residents helped at a library desk have none); then a phone number is required and the
+ * municipality calls. The resident keeps a reference number (RK-XXXX-XXXX) to quote on the phone.
+ *
+ * Organisations see what became of their referrals only as counts (`organisationFigures`), from the
+ * take-up ledger, which holds no people; counts below {@link SMALL_COUNT} are not shown.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { runCheck } from '../../contract/check.ts';
+import { LANGUAGES } from '../../contract/household.ts';
+import { todayInNetherlands } from '../../contract/today.ts';
+import type { Organisations } from '../../content/organisations.ts';
+import type { Db } from '../db/client.ts';
+import { cases, consents, takeUpEvents, TAKE_UP_STAGES, type TakeUpStage } from '../db/schema.ts';
+import { allow } from '../consent/rate-limit.ts';
+import { snapshot } from '../consent/request.ts';
+import { hashToken, keyedHash, token } from '../consent/secrets.ts';
+import { RETENTION } from '../consent/texts.ts';
+import type { Services } from '../services.ts';
+import { ALL, recordStage } from '../takeup/ledger.ts';
+import { caseSchemes } from '../worklist/cases.ts';
+
+/** The version of the referral consent text the volunteer reads out (`volunteer.referral.*`). */
+export const REFERRAL_TEXT_VERSION = 'volunteer-2026-11-23.1';
+
+/** Referrals per desk (client address) per hour: a busy library desk stays well below this. */
+export const REFERRAL_LIMIT = { count: 30, seconds: 3600 } as const;
+
+/** Figures below this are shown as "fewer than 5", so nobody can be recognised in them. */
+export const SMALL_COUNT = 5;
+
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{7,19}$/;
+
+export const referralSchema = z
+  .strictObject({
+    organisation: z.string().min(1).max(40),
+    /** The household (check contract JSON); it decides the municipality. */
+    household: z.record(z.string(), z.unknown()),
+    phone: z.string().trim().regex(PHONE_PATTERN).optional(),
+    email: z.email().max(254).optional(),
+    language: z.enum(LANGUAGES),
+    /** The schemes to talk about; empty means: the flagged ones. */
+    schemeIds: z.array(z.string().min(1).max(60)).max(40),
+    /** The resident said yes, out loud, to the volunteer. */
+    consent: z.literal(true),
+  })
+  .refine((r) => r.phone !== undefined || r.email !== undefined, { path: ['phone'], message: 'phone or email' });
+export type ReferralInput = z.infer<typeof referralSchema>;
+
+export type ReferralOutcome =
+  | { ok: true; reference: string; municipality: string; consentId: string }
+  | { ok: false; reason: 'invalid'; fields: string[] }
+  | { ok: false; reason: 'unknown-organisation' }
+  | { ok: false; reason: 'rate-limited' };
+
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A reference number people can read out: no 0/O, 1/I/L; 31^8 possibilities. */
+export function newReference(): string {
+  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
+  return `RK-${part()}-${part()}`;
+}
+
+export function isReference(value: string): boolean {
+  return /^RK-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(value);
+}
+
+export async function createReferral(
+  s: Services,
+  input: unknown,
+  organisations: Organisations,
+  client: { ip: string },
+): Promise<ReferralOutcome> {
+  const parsed = referralSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, reason: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))] };
+  const r = parsed.data;
+  const organisation = organisations[r.organisation];
+  if (!organisation) return { ok: false, reason: 'unknown-organisation' };
+  const now = s.now();
+  const checked = runCheck(r.household, s.rulebook, { today: todayInNetherlands(now), computedAt: now.toISOString() });
+  if (!checked.ok) return { ok: false, reason: 'invalid', fields: ['household'] };
+  const municipality = checked.result.municipality.code;
+  if (!s.rulebook.places[municipality]) return { ok: false, reason: 'invalid', fields: ['household'] };
+
+  const db = s.database.db;
+  if (!(await allow(db, `referral:${keyedHash(s.secret, client.ip)}`, REFERRAL_LIMIT.count, REFERRAL_LIMIT.seconds, now))) {
+    return { ok: false, reason: 'rate-limited' };
+  }
+
+  const requestId = randomUUID();
+  const expiresAt = new Date(now);
+  expiresAt.setMonth(expiresAt.getMonth() + RETENTION.maximumMonths);
+  const result = snapshot(r.household, s, r.schemeIds);
+  const email = r.email?.trim().toLowerCase() ?? null;
+
+  for (let attempt = 0; ; attempt++) {
+    const reference = newReference();
+    const [taken] = await db.select({ id: consents.id }).from(consents).where(eq(consents.reference, reference));
+    if (taken && attempt < 5) continue;
+    const consentId = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(consents)
+        .values({
+          requestId,
+          municipality,
+          purpose: 'contact',
+          status: 'confirmed',
+          schemeIds: r.schemeIds,
+          language: r.language,
+          consentTextVersion: REFERRAL_TEXT_VERSION,
+          channel: email ? 'email' : 'phone',
+          source: 'volunteer',
+          organisation: organisation.code,
+          email,
+          phone: r.phone ?? null,
+          reference,
+          household: r.household,
+          result,
+          rulebookVersion: s.rulebook.version,
+          // Never mailed: the consent was given in person. The hash only fills the column.
+          confirmTokenHash: hashToken(token(s.secret, 'confirm', requestId)),
+          confirmBefore: now,
+          withdrawTokenHash: hashToken(token(s.secret, 'withdraw', requestId)),
+          createdAt: now,
+          confirmedAt: now,
+          expiresAt,
+        })
+        .returning();
+      const consent = row!;
+      await tx.insert(cases).values({ consentId: consent.id, municipality, counted: ['consented'], createdAt: now, updatedAt: now });
+      await recordStage(
+        tx as unknown as Db,
+        { municipality, source: 'volunteer', organisation: organisation.code, campaignId: null },
+        'consented',
+        [ALL, ...caseSchemes(consent)],
+        now,
+      );
+      return consent.id;
+    });
+    return { ok: true, reference, municipality, consentId };
+  }
+}
+
+/** A figure for an organisation: `undefined` when it is below {@link SMALL_COUNT} (but not 0). */
+export interface Figure {
+  stage: TakeUpStage;
+  count: number | undefined;
+  suppressed: boolean;
+}
+
+export interface OrganisationFigures {
+  organisation: string;
+  /** Per stage: referrals made (consented) and what became of them. */
+  stages: Figure[];
+}
+
+/**
+ * What became of an organisation's referrals: per stage of the worklist, how many residents reached
+ * it. Only counts from the take-up ledger (scheme `*`: one row per resident and stage), never a
+ * person; small counts are suppressed.
+ */
+export async function organisationFigures(s: Services, organisation: string): Promise<OrganisationFigures> {
+  const rows = await s.database.db
+    .select({ stage: takeUpEvents.stage, count: sql<string>`coalesce(sum(${takeUpEvents.count}), 0)` })
+    .from(takeUpEvents)
+    .where(and(eq(takeUpEvents.source, 'volunteer'), eq(takeUpEvents.organisation, organisation), eq(takeUpEvents.schemeId, ALL)))
+    .groupBy(takeUpEvents.stage);
+  const byStage = new Map(rows.map((r) => [r.stage, Number(r.count)]));
+  return {
+    organisation,
+    stages: TAKE_UP_STAGES.map((stage) => {
+      const n = byStage.get(stage) ?? 0;
+      const suppressed = n > 0 && n < SMALL_COUNT;
+      return { stage, count: suppressed ? undefined : n, suppressed };
+    }),
+  };
+}
