@@ -17,18 +17,25 @@ import arSite from './locales/ar/site.json' with { type: 'json' };
 import trSite from './locales/tr/site.json' with { type: 'json' };
 import plSite from './locales/pl/site.json' with { type: 'json' };
 import ukSite from './locales/uk/site.json' with { type: 'json' };
+import nlConsent from './locales/nl/consent.json' with { type: 'json' };
+import enConsent from './locales/en/consent.json' with { type: 'json' };
+import arConsent from './locales/ar/consent.json' with { type: 'json' };
+import trConsent from './locales/tr/consent.json' with { type: 'json' };
+import plConsent from './locales/pl/consent.json' with { type: 'json' };
+import ukConsent from './locales/uk/consent.json' with { type: 'json' };
 
 /**
  * Per language two files: `engine.json` (reasons, errors, field names and line labels of the check)
- * and `site.json` (the site's interface). Both land in one i18next namespace.
+ * and `site.json` (the site's interface), plus `consent.json` (asking to be contacted, confirming,
+ * withdrawing). All land in one i18next namespace.
  */
 export const catalogues: Partial<Record<Language, Record<string, unknown>>> = {
-  nl: { ...nlEngine, ...nlSite },
-  en: { ...enEngine, ...enSite },
-  ar: { ...arEngine, ...arSite },
-  tr: { ...trEngine, ...trSite },
-  pl: { ...plEngine, ...plSite },
-  uk: { ...ukEngine, ...ukSite },
+  nl: { ...nlEngine, ...nlSite, ...nlConsent },
+  en: { ...enEngine, ...enSite, ...enConsent },
+  ar: { ...arEngine, ...arSite, ...arConsent },
+  tr: { ...trEngine, ...trSite, ...trConsent },
+  pl: { ...plEngine, ...plSite, ...plConsent },
+  uk: { ...ukEngine, ...ukSite, ...ukConsent },
 };
 
 const instance = i18next.createInstance();
