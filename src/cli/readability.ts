@@ -1,6 +1,6 @@
 /**
  * `npm run readability`: scores every Dutch text residents read for readability and fails when texts
- * fall below the thresholds. Texts: the site catalogue (site.json, nl), the engine's reasons and errors
+ * fall below the thresholds. Texts: the site catalogues (site.json and consent.json, nl), the engine's reasons and errors
  * (engine.json, nl), the mails to residents (mail.json, nl), the national scheme texts
  * (content/schemes), the municipal scheme texts (content/municipalities, with conditions and
  * deadlines) and the life events (content/events). Staff-facing texts (console.json) are not included.
@@ -163,6 +163,7 @@ function yamlFiles(dir: string): string[] {
 export function collectTexts(): Text[] {
   const out: Text[] = [];
   flatten(readJson('src/i18n/locales/nl/site.json'), '', 'src/i18n/locales/nl/site.json', out);
+  flatten(readJson('src/i18n/locales/nl/consent.json'), '', 'src/i18n/locales/nl/consent.json', out);
   const engine = readJson('src/i18n/locales/nl/engine.json') as Record<string, unknown>;
   flatten({ reasons: engine.reasons, errors: engine.errors }, '', 'src/i18n/locales/nl/engine.json', out);
   try {

@@ -24,10 +24,13 @@ function flatten(node: unknown, prefix = '', out = new Map<string, string>()): M
 }
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
-const nl = flatten(load('nl'));
+/** The site's catalogue files per language: the interface, and asking to be contacted. */
+const FILES = ['site', 'consent'];
+const loadAll = (lang: string): Tree => Object.assign({}, ...FILES.map((f) => load(lang, f))) as Tree;
+const nl = flatten(loadAll('nl'));
 
-describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) => {
-  const other = flatten(load(lang));
+describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site catalogues %s', (lang) => {
+  const other = flatten(loadAll(lang));
   it('has every key of the Dutch catalogue, and no others', () => {
     expect(
       [...nl.keys()].filter((k) => !other.has(k)),
@@ -50,18 +53,22 @@ describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) =
   });
 });
 
-describe('site.json', () => {
-  it('has no HTML and no empty strings', () => {
+describe('site catalogues', () => {
+  it('have no HTML and no empty strings', () => {
     for (const lang of SITE_LANGUAGES) {
-      for (const [k, v] of flatten(load(lang))) {
+      for (const [k, v] of flatten(loadAll(lang))) {
         expect(v, `${lang} ${k}`).not.toMatch(/<\/?[a-z][^>]*>/i);
         expect(v.trim(), `${lang} ${k}`).not.toBe('');
       }
     }
   });
-  it("does not clash with the engine's top-level keys", () => {
+  it("do not clash with the engine's top-level keys", () => {
     const engine = Object.keys(load('nl', 'engine'));
-    expect(Object.keys(load('nl')).filter((k) => engine.includes(k))).toEqual([]);
+    expect(Object.keys(loadAll('nl')).filter((k) => engine.includes(k))).toEqual([]);
+  });
+  it('do not share top-level keys (one file would hide the other)', () => {
+    const keys = FILES.flatMap((f) => Object.keys(load('nl', f)));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });
 

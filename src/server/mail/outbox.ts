@@ -133,7 +133,8 @@ function walk(part: string, out: ParsedMail, depth: number): void {
     const pieces = body.split(`--${boundary}`);
     for (const piece of pieces.slice(1)) {
       if (piece.startsWith('--')) break;
-      walk(piece.replace(/^\n/, ''), out, depth + 1);
+      // The line break before a boundary belongs to the boundary (RFC 2046), not to the part.
+      walk(piece.replace(/^\n/, '').replace(/\n$/, ''), out, depth + 1);
     }
     return;
   }
