@@ -115,6 +115,7 @@ test('a wrong address shows the errors and keeps everything typed, answers inclu
 
   await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(s('nl', 'check.errors.titlePrefix'))}`));
   const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: sc('nl', 'consent.errors.email-invalid') })).toBeVisible();
   // Rule changes need the answers kept: the unticked share box is named too.
   await expect(summary.getByRole('link', { name: sc('nl', 'consent.errors.share-required') })).toBeVisible();
