@@ -1,6 +1,6 @@
 /**
  * `npm run readability`: scores every Dutch text residents read for readability and fails when texts
- * fall below the thresholds. Texts: the site catalogue (site.json, nl), the engine's reasons and errors
+ * fall below the thresholds. Texts: the site catalogues (site.json and consent.json, nl), the engine's reasons and errors
  * (engine.json, nl), the mails to residents (mail.json, nl), the national scheme texts
  * (content/schemes), the municipal scheme texts (content/municipalities, with conditions and
  * deadlines) and the life events (content/events). Staff-facing texts (console.json) are not included.
@@ -165,6 +165,7 @@ export function collectTexts(): Text[] {
   flatten(readJson('src/i18n/locales/nl/site.json'), '', 'src/i18n/locales/nl/site.json', out);
   flatten(readJson('src/i18n/locales/nl/change.json'), '', 'src/i18n/locales/nl/change.json', out);
   flatten(readJson('src/i18n/locales/nl/volunteer.json'), '', 'src/i18n/locales/nl/volunteer.json', out);
+  flatten(readJson('src/i18n/locales/nl/consent.json'), '', 'src/i18n/locales/nl/consent.json', out);
   const engine = readJson('src/i18n/locales/nl/engine.json') as Record<string, unknown>;
   flatten({ reasons: engine.reasons, errors: engine.errors }, '', 'src/i18n/locales/nl/engine.json', out);
   try {

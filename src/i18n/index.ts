@@ -29,20 +29,26 @@ import arVolunteer from './locales/ar/volunteer.json' with { type: 'json' };
 import trVolunteer from './locales/tr/volunteer.json' with { type: 'json' };
 import plVolunteer from './locales/pl/volunteer.json' with { type: 'json' };
 import ukVolunteer from './locales/uk/volunteer.json' with { type: 'json' };
+import nlConsent from './locales/nl/consent.json' with { type: 'json' };
+import enConsent from './locales/en/consent.json' with { type: 'json' };
+import arConsent from './locales/ar/consent.json' with { type: 'json' };
+import trConsent from './locales/tr/consent.json' with { type: 'json' };
+import plConsent from './locales/pl/consent.json' with { type: 'json' };
+import ukConsent from './locales/uk/consent.json' with { type: 'json' };
 
 /**
- * Per language two files: `engine.json` (reasons, errors, field names and line labels of the check)
- * and `site.json` (the site's interface), plus one file per feature: `change.json` ("something is changing"),
- * `volunteer.json` (volunteer mode), `consent.json` (consent pages). All land
- * in one i18next namespace.
+ * Per language: `engine.json` (reasons, errors, field names and line labels of the check), `site.json`
+ * (the site's interface), and one file per feature: `change.json` ("something is changing"),
+ * `volunteer.json` (volunteer mode) and `consent.json` (asking to be contacted, confirming,
+ * withdrawing). All land in one i18next namespace; no two files share a top-level key (a test checks).
  */
 export const catalogues: Partial<Record<Language, Record<string, unknown>>> = {
-  nl: { ...nlEngine, ...nlSite, ...nlChange, ...nlVolunteer },
-  en: { ...enEngine, ...enSite, ...enChange, ...enVolunteer },
-  ar: { ...arEngine, ...arSite, ...arChange, ...arVolunteer },
-  tr: { ...trEngine, ...trSite, ...trChange, ...trVolunteer },
-  pl: { ...plEngine, ...plSite, ...plChange, ...plVolunteer },
-  uk: { ...ukEngine, ...ukSite, ...ukChange, ...ukVolunteer },
+  nl: { ...nlEngine, ...nlSite, ...nlChange, ...nlVolunteer, ...nlConsent },
+  en: { ...enEngine, ...enSite, ...enChange, ...enVolunteer, ...enConsent },
+  ar: { ...arEngine, ...arSite, ...arChange, ...arVolunteer, ...arConsent },
+  tr: { ...trEngine, ...trSite, ...trChange, ...trVolunteer, ...trConsent },
+  pl: { ...plEngine, ...plSite, ...plChange, ...plVolunteer, ...plConsent },
+  uk: { ...ukEngine, ...ukSite, ...ukChange, ...ukVolunteer, ...ukConsent },
 };
 
 const instance = i18next.createInstance();

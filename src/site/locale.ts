@@ -73,6 +73,13 @@ export const PATHS = {
   volunteerReferral: '/hulp/doorverwijzen',
   volunteerEnd: '/hulp/einde',
   volunteerFigures: '/hulp/organisatie',
+  /** Asking to be contacted (the consent form posts here). */
+  consent: '/toestemming',
+  /** The pages the links in mails open (src/server/consent/links.ts builds them). */
+  confirm: '/bevestigen',
+  withdraw: '/afmelden',
+  /** Development only: the local mail outbox. */
+  outbox: '/dev/outbox',
 } as const;
 
 export function schemePath(language: Language, id: string): string {

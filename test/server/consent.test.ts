@@ -135,7 +135,15 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
     const r = await requestConsent(s, request(), client());
     if (!r.ok) throw new Error(r.reason);
     const t = token(s.secret, 'confirm', r.requestId);
-    expect(await lookupRequest(s, t, 'confirm')).toMatchObject({ municipality: 'GM0106', status: 'pending', expired: false });
+    expect(await lookupRequest(s, t, 'confirm')).toEqual({
+      municipality: 'GM0106',
+      purposes: ['contact'],
+      status: 'pending',
+      expired: false,
+      schemeIds: ['meedoenpremie-schoolgaande-kinderen', 'individuele-inkomenstoeslag'],
+      phone: false,
+      household: false,
+    });
     expect(await confirmConsent(s, t)).toBe('confirmed');
     expect(await confirmConsent(s, t)).toBe('already-confirmed');
     expect(await confirmConsent(s, 'not-a-token')).toBe('unknown');
@@ -146,9 +154,15 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
   });
 
   it('withdraws and deletes the data at once, skips queued mail, and survives a second click', async () => {
-    const r = await requestConsent(s, request({ purposes: ['contact', 'rule-changes'], household: ank }), client());
+    const r = await requestConsent(s, request({ purposes: ['contact', 'rule-changes'], household: ank, phone: '06 1234 5678' }), client());
     if (!r.ok) throw new Error(r.reason);
     const m = await queuedMessage(r.requestId);
+    // What the withdraw page lists before deleting: both purposes, the phone number and the answers.
+    expect(await lookupRequest(s, token(s.secret, 'withdraw', r.requestId), 'withdraw')).toMatchObject({
+      purposes: expect.arrayContaining(['contact', 'rule-changes']),
+      phone: true,
+      household: true,
+    });
     expect(await withdrawConsent(s, token(s.secret, 'withdraw', r.requestId))).toEqual({ deleted: 2 });
     expect(await db.db.select().from(consents).where(eq(consents.requestId, r.requestId))).toEqual([]);
     const [skipped] = await db.db.select().from(messages).where(eq(messages.id, m.id));
@@ -157,6 +171,7 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
     expect(await sendMessage(s, m.id, { last: false })).toBe('skipped');
     expect(smtp.received).toHaveLength(0);
     expect(await withdrawConsent(s, token(s.secret, 'withdraw', r.requestId))).toEqual({ deleted: 0 });
+    expect(await lookupRequest(s, token(s.secret, 'withdraw', r.requestId), 'withdraw')).toBeUndefined();
   });
 
   it('deletes unconfirmed requests after 7 days and contact data 30 days after the case closed or 12 months after consent', async () => {

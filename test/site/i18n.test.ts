@@ -18,10 +18,6 @@ function load(lang: string, file = 'site'): Tree {
   return JSON.parse(readFileSync(join(root, `src/i18n/locales/${lang}/${file}.json`), 'utf8')) as Tree;
 }
 
-/** The site's strings: `site.json` plus the catalogues of features with their own file, which the site reads as one. */
-function siteStrings(lang: string): Tree {
-  return { ...load(lang), ...load(lang, 'change'), ...load(lang, 'volunteer') };
-}
 
 function flatten(node: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (typeof node === 'string') out.set(prefix, node);
@@ -31,10 +27,13 @@ function flatten(node: unknown, prefix = '', out = new Map<string, string>()): M
 }
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
-const nl = flatten(siteStrings('nl'));
+/** The site's catalogue files per language: the interface, something is changing, volunteer mode, and asking to be contacted. */
+const FILES = ['site', 'change', 'volunteer', 'consent'];
+const loadAll = (lang: string): Tree => Object.assign({}, ...FILES.map((f) => load(lang, f))) as Tree;
+const nl = flatten(loadAll('nl'));
 
-describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) => {
-  const other = flatten(siteStrings(lang));
+describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site catalogues %s', (lang) => {
+  const other = flatten(loadAll(lang));
   it('has every key of the Dutch catalogue, and no others', () => {
     expect(
       [...nl.keys()].filter((k) => !other.has(k)),
@@ -57,18 +56,22 @@ describe.each(SITE_LANGUAGES.filter((l) => l !== 'nl'))('site.json %s', (lang) =
   });
 });
 
-describe('site.json', () => {
-  it('has no HTML and no empty strings', () => {
+describe('site catalogues', () => {
+  it('have no HTML and no empty strings', () => {
     for (const lang of SITE_LANGUAGES) {
-      for (const [k, v] of flatten(siteStrings(lang))) {
+      for (const [k, v] of flatten(loadAll(lang))) {
         expect(v, `${lang} ${k}`).not.toMatch(/<\/?[a-z][^>]*>/i);
         expect(v.trim(), `${lang} ${k}`).not.toBe('');
       }
     }
   });
-  it("does not clash with the engine's top-level keys", () => {
+  it("do not clash with the engine's top-level keys", () => {
     const engine = Object.keys(load('nl', 'engine'));
-    expect(Object.keys(load('nl')).filter((k) => engine.includes(k))).toEqual([]);
+    expect(Object.keys(loadAll('nl')).filter((k) => engine.includes(k))).toEqual([]);
+  });
+  it('do not share top-level keys (one file would hide the other)', () => {
+    const keys = FILES.flatMap((f) => Object.keys(load('nl', f)));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
   it("change.json does not clash with the site's or the engine's top-level keys", () => {
     const taken = [...Object.keys(load('nl', 'engine')), ...Object.keys(load('nl'))];

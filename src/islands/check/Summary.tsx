@@ -33,7 +33,7 @@ function ages(t: Translate, text: string | undefined): string {
   return list.length === 0 ? t('summary.nobody') : t('summary.ages', { ages: list.join(', ') });
 }
 
-function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData): Row[] {
+export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData): Row[] {
   const lang = data.language;
   switch (step) {
     case 'gemeente': {

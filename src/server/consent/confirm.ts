@@ -14,7 +14,19 @@ export async function lookupRequest(
   s: Services,
   tokenValue: string,
   kind: 'confirm' | 'withdraw',
-): Promise<{ municipality: string; purposes: string[]; status: string; expired: boolean } | undefined> {
+): Promise<
+  | {
+      municipality: string;
+      purposes: string[];
+      status: string;
+      expired: boolean;
+      /** What the request holds, so the pages can say what confirming or withdrawing covers. */
+      schemeIds: string[];
+      phone: boolean;
+      household: boolean;
+    }
+  | undefined
+> {
   const hash = hashToken(tokenValue);
   const rows = await s.database.db
     .select()
@@ -27,6 +39,9 @@ export async function lookupRequest(
     purposes: rows.map((r) => r.purpose),
     status: rows.every((r) => r.status === 'confirmed') ? 'confirmed' : 'pending',
     expired: first.status === 'pending' && first.confirmBefore < s.now(),
+    schemeIds: first.schemeIds,
+    phone: rows.some((r) => r.phone !== null),
+    household: rows.some((r) => r.household !== null),
   };
 }
 

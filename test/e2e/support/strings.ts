@@ -5,7 +5,7 @@ import type { Lang } from './env.ts';
 type Tree = { [key: string]: string | string[] | Tree };
 const cache = new Map<string, Tree>();
 
-function load(lang: Lang, file: 'site' | 'engine' | 'change'): Tree {
+function load(lang: Lang, file: 'site' | 'engine' | 'change' | 'consent'): Tree {
   const key = `${lang}/${file}`;
   let tree = cache.get(key);
   if (!tree) {
@@ -21,6 +21,14 @@ export function s(lang: Lang, key: string, params: Record<string, string | numbe
   let node: string | string[] | Tree | undefined = { ...load(lang, 'site'), ...load(lang, 'change') };
   for (const part of key.split('.')) node = typeof node === 'object' && !Array.isArray(node) ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`missing site string ${lang}:${key}`);
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => String(params[n] ?? `{{${n}}}`));
+}
+
+/** A string of the consent catalogue (consent.json: asking to be contacted, confirming, withdrawing). */
+export function sc(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  let node: string | string[] | Tree | undefined = load(lang, 'consent');
+  for (const part of key.split('.')) node = typeof node === 'object' && !Array.isArray(node) ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`missing consent string ${lang}:${key}`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => String(params[n] ?? `{{${n}}}`));
 }
 
