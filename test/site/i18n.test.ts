@@ -18,7 +18,6 @@ function load(lang: string, file = 'site'): Tree {
   return JSON.parse(readFileSync(join(root, `src/i18n/locales/${lang}/${file}.json`), 'utf8')) as Tree;
 }
 
-
 function flatten(node: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (typeof node === 'string') out.set(prefix, node);
   else if (Array.isArray(node)) node.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
