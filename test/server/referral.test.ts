@@ -10,6 +10,7 @@ import { cases, consents, messages, staff, takeUpEvents } from '../../src/server
 import { createReferral, isReference, organisationFigures, SMALL_COUNT } from '../../src/server/referral/referral.ts';
 import type { Services } from '../../src/server/services.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
+import { deletePerson, exportPerson, findRequests } from '../../src/server/worklist/avg.ts';
 import { getCase, listCases, setStatus } from '../../src/server/worklist/cases.ts';
 import { testDatabases } from '../support/db.ts';
 import { clock, testServices, type Clock } from '../support/services.ts';
@@ -85,6 +86,32 @@ describe.each(testDatabases)('warm referrals on $name', (target) => {
     expect((detail?.consent.result?.schemes ?? []).length).toBeGreaterThan(0);
     // No mail is queued for a referral without an e-mail address.
     expect(await db.db.select().from(messages)).toEqual([]);
+  });
+
+  it('lets staff find, export and delete a referral without e-mail by its reference number, in their own municipality only', async () => {
+    const r = await createReferral(
+      s,
+      {
+        organisation: 'bibliotheek-assen',
+        household: ankHousehold('GM0106'),
+        phone: '06 12345678',
+        language: 'nl',
+        schemeIds: [],
+        consent: true,
+      },
+      organisations,
+      desk(),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const typed = ` ${r.reference.toLowerCase()} `;
+    expect((await findRequests(s, assen, typed)).map((x) => x.caseId)).toEqual([r.consentId]);
+    expect(await findRequests(s, nijkerk, r.reference)).toEqual([]);
+    expect(await findRequests(s, assen, 'RK-2222-2222')).toEqual([]);
+    const exported = await exportPerson(s, assen, r.reference);
+    expect((exported!.consents as { phone: string | null }[]).map((c) => c.phone)).toEqual(['06 12345678']);
+    expect(await deletePerson(s, nijkerk, r.reference)).toEqual([]);
+    expect(await deletePerson(s, assen, r.reference)).toEqual([r.consentId]);
+    expect(await findRequests(s, assen, r.reference)).toEqual([]);
   });
 
   it('sends a resident of another municipality to that municipality, whoever referred them', async () => {

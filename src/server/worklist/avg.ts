@@ -2,7 +2,8 @@
  * A resident's rights under the AVG (GDPR), exercised through staff: a copy of everything Rondkomen
  * holds about them (art. 15 and 20: the consents, the case with its notes and history, the mails, and
  * who at the municipality looked at it), and deletion (art. 17). Staff find the resident by e-mail
- * address in a POST form, never in a URL, and only within their own municipality.
+ * address, or by the reference number of a volunteer's referral (residents referred by phone have no
+ * address), in a POST form, never in a URL, and only within their own municipality.
  *
  * Deletion goes through the same code as the resident's own withdrawal (withdrawConsent): queued mail
  * is skipped, the consents go, and with them the case and its history.
@@ -12,7 +13,8 @@ import { auditLog, caseEvents, cases, consents, messages, staff } from '../db/sc
 import { withdrawConsent } from '../consent/confirm.ts';
 import { token } from '../consent/secrets.ts';
 import type { Services } from '../services.ts';
-import { isUuid, normaliseEmail } from '../staff/accounts.ts';
+import { isReference } from '../referral/referral.ts';
+import { emailSchema, isUuid, normaliseEmail } from '../staff/accounts.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
 
 export interface RequestSummary {
@@ -24,12 +26,27 @@ export interface RequestSummary {
   createdAt: Date;
 }
 
-/** The resident's requests in the person's municipality, by e-mail address. */
-export async function findRequests(s: Services, user: ConsoleUser, email: string): Promise<RequestSummary[]> {
+/** What staff look a resident up by: an e-mail address, or a reference number such as RK-7K4M-2QXP. */
+export function personKey(input: string): { email: string } | { reference: string } | undefined {
+  const reference = input.trim().toUpperCase();
+  if (isReference(reference)) return { reference };
+  const email = normaliseEmail(input);
+  return emailSchema.safeParse(email).success ? { email } : undefined;
+}
+
+/** The resident's requests in the person's municipality, by e-mail address or reference number. */
+export async function findRequests(s: Services, user: ConsoleUser, key: string): Promise<RequestSummary[]> {
+  const person = personKey(key);
+  if (!person) return [];
   const rows = await s.database.db
     .select()
     .from(consents)
-    .where(and(eq(consents.municipality, user.municipality), eq(consents.email, normaliseEmail(email))))
+    .where(
+      and(
+        eq(consents.municipality, user.municipality),
+        'reference' in person ? eq(consents.reference, person.reference) : eq(consents.email, person.email),
+      ),
+    )
     .orderBy(asc(consents.createdAt));
   const byRequest = new Map<string, RequestSummary>();
   for (const c of rows) {
