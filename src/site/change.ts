@@ -236,7 +236,8 @@ export function compareChange(
         monthlyDelta: toEuros(s.monthlyDelta),
         amountVaries: [a, b].some((x) => x !== undefined && x.status !== 'not-eligible' && x.amountVaries),
         reasons: [
-          ...s.reasons.map((r) => formatReason(r, language, rulebook, municipality)),
+          // "Starts" or "stops" for an amount that depends on costs has no amount to name.
+          ...(s.monthlyDelta === 0 ? [] : s.reasons.map((r) => formatReason(r, language, rulebook, municipality))),
           ...shown.reasons.filter((r) => r.code !== 'already-receiving'),
         ],
       };
