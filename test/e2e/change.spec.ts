@@ -163,7 +163,8 @@ for (const lang of LANGUAGES) {
     await pickEvent(page, lang, event);
     await submit(page, lang);
     await expect(page.getByRole('alert')).toContainText(s(lang, 'change.errors.required'));
-    await expectAccessible(page, `${lang} change questions with errors`);
+    // The error state in Dutch and in the right-to-left language; the same markup in the others.
+    if (lang === 'nl' || lang === 'ar') await expectAccessible(page, `${lang} change questions with errors`);
 
     await fillInput(page, lang, event, 'extraHours', '8');
     await fillInput(page, lang, event, 'date', '2026-06-01');
