@@ -140,8 +140,9 @@ function apply(h: Household, op: EventOperation, answers: EventAnswers, rulebook
       const p = person(h, op.person, answers);
       const type = op.type as IncomeType;
       if (!INCOME_TYPES.includes(type)) throw new TypeError(`unknown income type ${op.type}`);
-      const amount = Number(resolve(op.amount, answers));
-      if (amount <= 0) return h;
+      // An optional amount left empty (for example a housemate without income) adds nothing.
+      const amount = Number(resolve(op.amount, answers) ?? 0);
+      if (!Number.isFinite(amount) || amount <= 0) return h;
       return { ...h, incomes: [...h.incomes, { person: p.id, type, amount, period: op.period, basis: op.basis }] };
     }
     case 'add-work': {

@@ -6,6 +6,7 @@
  */
 import { parseHousehold } from '../contract/check.ts';
 import { formatReason, toPublicResult, type PublicReason, type PublicScheme } from '../contract/result.ts';
+import { CheckInputError } from '../engine/check.ts';
 import { checkEvent, type Change } from '../engine/compare.ts';
 import { eventApplies, EventInputError, type EventAnswers } from '../engine/events.ts';
 import { toEuros } from '../engine/money.ts';
@@ -193,7 +194,7 @@ export interface ChangeView {
   todo: string[];
 }
 
-export type Compared = { ok: true; view: ChangeView } | { ok: false; kind: 'no-rules' } | { ok: false; errors: InputError[] };
+export type Compared = { ok: true; view: ChangeView } | { ok: false; kind: 'no-rules' | 'cannot' } | { ok: false; errors: InputError[] };
 
 export function compareChange(
   household: Household,
@@ -208,6 +209,8 @@ export function compareChange(
     result = checkEvent(household, rulebook, choice.event.id, answers);
   } catch (e) {
     if (e instanceof MissingParameterError) return { ok: false, kind: 'no-rules' };
+    // The household after the event is not one the engine can check (for example an answer out of range).
+    if (e instanceof CheckInputError) return { ok: false, kind: 'cannot' };
     if (e instanceof EventInputError) return { ok: false, errors: e.issues.map((i) => ({ input: i.input, code: 'person', params: {} })) };
     throw e;
   }
@@ -231,9 +234,10 @@ export function compareChange(
         before: side(b),
         after: side(a),
         monthlyDelta: toEuros(s.monthlyDelta),
-        amountVaries: Boolean(a?.amountVaries ?? b?.amountVaries),
+        amountVaries: [a, b].some((x) => x !== undefined && x.status !== 'not-eligible' && x.amountVaries),
         reasons: [
-          ...s.reasons.map((r) => formatReason(r, language, rulebook, municipality)),
+          // "Starts" or "stops" for an amount that depends on costs has no amount to name.
+          ...(s.monthlyDelta === 0 ? [] : s.reasons.map((r) => formatReason(r, language, rulebook, municipality))),
           ...shown.reasons.filter((r) => r.code !== 'already-receiving'),
         ],
       };

@@ -129,6 +129,13 @@ describe('the kostendelersnorm', () => {
     );
   });
 
+  it('adds no income for a housemate who has none (the amount is optional)', () => {
+    const alone = household({ referenceDate: '2026-02-01', municipality: 'GM0106', people: [{ id: 'a', role: 'applicant', age: 50 }] });
+    const { afterHousehold, comparison: c } = checkEvent(alone, rulebook(), 'housemate-moves-in', { age: 30, date: '2026-03-01' });
+    expect(afterHousehold.incomes).toEqual([]);
+    expect(Number.isFinite(c.disposableIncome.after)).toBe(true);
+  });
+
   it('stops when the housemate moves out', () => {
     const shared = household({
       referenceDate: '2026-02-01',

@@ -1,0 +1,86 @@
+/**
+ * The change page's data (src/site/change.ts): which events fit a household, reading what people type
+ * (dates, hours, amounts, a municipality) with errors in codes the page translates, and the rows of
+ * before and after from the engine's comparison.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../src/i18n/index.ts';
+import { compareChange, parseDate, readEventAnswers, startChange } from '../../src/site/change.ts';
+import { EXAMPLES } from '../../src/site/examples.ts';
+import { rulebook } from '../support/rulebook.ts';
+
+const TODAY = '2026-03-02';
+const mother = { ...EXAMPLES['alleenstaande-moeder-assen'], childAges: '8, 17' };
+
+function start(answers: Record<string, string>) {
+  const r = startChange(answers, 'nl', rulebook(), TODAY);
+  if (!r.ok) throw new Error(r.kind);
+  return r;
+}
+
+describe('startChange', () => {
+  it('offers only events that fit: a child of 17 can turn 18, no child can turn 12, and the next year’s rules are not known yet', () => {
+    const ids = start(mother).choices.map((c) => c.event.id);
+    expect(ids).toContain('child-turns-18');
+    expect(ids).toContain('start-work');
+    expect(ids).not.toContain('child-turns-12');
+    expect(ids).not.toContain('separation');
+    expect(ids).not.toContain('new-year');
+    const turns18 = start(mother).choices.find((c) => c.event.id === 'child-turns-18')!;
+    expect(turns18.people.child!.map((p) => [p.id, p.ref.age])).toEqual([['c2', 17]]);
+  });
+
+  it('needs answers that pass the check', () => {
+    expect(startChange({}, 'nl', rulebook(), TODAY)).toEqual({ ok: false, kind: 'empty' });
+    expect(startChange({ place: 'nergens' }, 'nl', rulebook(), TODAY)).toEqual({ ok: false, kind: 'invalid' });
+  });
+});
+
+describe('reading the event questions', () => {
+  it('reads Dutch and ISO dates, and refuses impossible ones', () => {
+    expect(parseDate('30-9-2026')).toBe('2026-09-30');
+    expect(parseDate('2026-09-30')).toBe('2026-09-30');
+    expect(parseDate('31-02-2026')).toBeUndefined();
+    expect(parseDate('morgen')).toBeUndefined();
+  });
+
+  it('gives a code per problem and keeps nothing that does not fit', () => {
+    const work = start(mother).choices.find((c) => c.event.id === 'start-work')!;
+    const r = readEventAnswers(work, { 'ev.hours': '60', 'ev.hourlyWage': 'veel', 'ev.date': '2026-01-05' }, rulebook(), TODAY);
+    expect(r.ok ? [] : r.errors.map((e) => [e.input, e.code])).toEqual([
+      ['hours', 'number-range'],
+      ['hourlyWage', 'amount-format'],
+      ['date', 'date-past'],
+    ]);
+    const later = readEventAnswers(work, { 'ev.hours': '16', 'ev.date': '2027-02-01' }, rulebook(), TODAY);
+    expect(later.ok ? [] : later.errors.map((e) => [e.code, e.params.last])).toEqual([['date-range', '2026-12-31']]);
+    const ok = readEventAnswers(work, { 'ev.hours': '16', 'ev.hourlyWage': '15,50', 'ev.date': '1-4-2026' }, rulebook(), TODAY);
+    expect(ok).toEqual({ ok: true, answers: { hours: 16, hourlyWage: 1550, date: '2026-04-01' } });
+  });
+
+  it('finds the new municipality by name or postcode, and asks when a name fits several', () => {
+    const move = start(mother).choices.find((c) => c.event.id === 'moving')!;
+    const read = (place: string) =>
+      readEventAnswers(move, { 'ev.municipality': place, 'ev.rent': '700', 'ev.date': '2026-07-01' }, rulebook(), TODAY);
+    expect(read('Nijkerk')).toMatchObject({ ok: true, answers: { municipality: 'GM0267' } });
+    expect(read('Ber')).toMatchObject({ ok: false, errors: [{ input: 'municipality', code: 'place-ambiguous' }] });
+    expect(read('Atlantis')).toMatchObject({ ok: false, errors: [{ input: 'municipality', code: 'place-unknown' }] });
+  });
+});
+
+describe('compareChange', () => {
+  it('shows kinderbijslag and kindgebonden budget going down when the child of 17 turns 18, with reasons and what to do', () => {
+    const s = start(mother);
+    const choice = s.choices.find((c) => c.event.id === 'child-turns-18')!;
+    const r = compareChange(s.household, choice, { child: 'c2', date: '2026-09-30' }, rulebook(), 'nl', '2026-03-02T10:00:00Z');
+    if (!r.ok) throw new Error('no comparison');
+    const kgb = r.view.rows.find((x) => x.id === 'kindgebonden-budget')!;
+    // Dienst Toeslagen 2026: (2 × 2,580 + 964 + 3,416) / 12 = 795 a month before; 5,996 a year after, an advance of 499 a month.
+    expect(kgb).toMatchObject({ change: 'down', before: { monthly: 795 }, after: { monthly: 499 }, monthlyDelta: -296 });
+    expect(kgb.reasons[0]!.text).toBe(`Kindgebonden budget gaat omlaag met ${formatMoney(29600, 'nl')} per maand.`);
+    expect(kgb.reasons.some((x) => x.source.startsWith('BWBR0022751'))).toBe(true);
+    expect(r.view.actions.map((a) => a.code)).toContain('action-report-toeslagen');
+    expect(r.view.todo).toEqual(choice.event.texts.nl.todo);
+    expect(r.view.afterDate).toBe('2026-09-30');
+  });
+});
