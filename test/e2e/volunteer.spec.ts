@@ -119,6 +119,19 @@ for (const [lang, resident] of [
     await expect(page.locator('.volunteer-sheet[lang=nl] [data-scheme="huurtoeslag"] .volunteer-checklist li').first()).toBeVisible();
     await expect(page.locator(`.volunteer-sheet[lang=${resident}] [data-scheme="huurtoeslag"]`)).toBeVisible();
     await expectAccessible(page, `${lang} next-steps sheet`);
+    if (lang === 'nl') {
+      // The same sheet as a PDF, made on the server and sent without being kept.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: v(lang, 'results.pdf') }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('rondkomen-stappenplan.pdf');
+      expect(
+        readFileSync(await download.path())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    }
     await page.getByRole('button', { name: v(lang, 'sheet.back') }).click();
 
     // The referral: refused without the resident's yes, with what was typed kept.
