@@ -5,3 +5,8 @@ import type { Organisations } from '../content/organisations.ts';
 export function getOrganisations(): Organisations {
   return organisations;
 }
+
+/** An organisation's name for people (staff see names, the data keeps the code); an unknown code as is. */
+export function organisationName(code: string): string {
+  return getOrganisations()[code]?.name ?? code;
+}

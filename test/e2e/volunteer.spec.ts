@@ -50,6 +50,8 @@ async function fillIn(page: Page, base: string, lang: Lang, resident: Lang, plac
   await page.getByRole('button', { name: v(lang, 'start.submit') }).click();
   await expect(page.getByRole('heading', { level: 1, name: v(lang, 'form.title') })).toBeVisible();
   await expectAccessible(page, `${lang} volunteer form`);
+  await expect(page.locator('form.volunteer-form')).toHaveAttribute('autocomplete', 'off');
+  await expect(page.getByLabel(v(lang, 'check.fields.age.label'))).toHaveAttribute('autocomplete', 'off');
   await page.getByLabel(v(lang, 'check.fields.place.label')).fill(place);
   await page.getByLabel(v(lang, 'check.fields.age.label')).fill('38');
   await page.locator('input[name=partner][value=no]').check();
@@ -119,6 +121,19 @@ for (const [lang, resident] of [
     await expect(page.locator('.volunteer-sheet[lang=nl] [data-scheme="huurtoeslag"] .volunteer-checklist li').first()).toBeVisible();
     await expect(page.locator(`.volunteer-sheet[lang=${resident}] [data-scheme="huurtoeslag"]`)).toBeVisible();
     await expectAccessible(page, `${lang} next-steps sheet`);
+    if (lang === 'nl') {
+      // The same sheet as a PDF, made on the server and sent without being kept.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: v(lang, 'results.pdf') }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('rondkomen-stappenplan.pdf');
+      expect(
+        readFileSync(await download.path())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    }
     await page.getByRole('button', { name: v(lang, 'sheet.back') }).click();
 
     // The referral: refused without the resident's yes, with what was typed kept.
@@ -237,7 +252,7 @@ test.describe('a referral and the worklists', () => {
     const staffPage = await (await browser.newContext()).newPage();
     await login(staffPage, con.base, nijkerk);
     await staffPage.goto(`${con.base}/beheer/werklijst?bron=volunteer`);
-    const row = staffPage.getByRole('row').filter({ hasText: 'bibliotheek-assen' });
+    const row = staffPage.getByRole('row').filter({ hasText: 'Bibliotheek Assen (Informatiepunt Digitale Overheid)' });
     await expect(row).toHaveCount(1);
     await row.getByRole('link').first().click();
     await expect(staffPage.locator('[data-reference]')).toHaveText(reference);
@@ -248,7 +263,7 @@ test.describe('a referral and the worklists', () => {
     const other = await (await browser.newContext()).newPage();
     await login(other, con.base, assen);
     await other.goto(`${con.base}/beheer/werklijst?status=all`);
-    await expect(other.getByRole('row').filter({ hasText: 'bibliotheek-assen' })).toHaveCount(0);
+    await expect(other.getByRole('row').filter({ hasText: 'Bibliotheek Assen' })).toHaveCount(0);
     const direct = await other.goto(caseUrl);
     expect(direct?.status()).toBe(404);
 
