@@ -8,7 +8,7 @@
  * "share my answers"); for contact alone the request carries just the flagged scheme ids.
  */
 import { consentRequestSchema, type ConsentRequest } from '../server/consent/request.ts';
-import { CONSENT_TEXT_VERSION } from '../server/consent/texts.ts';
+import { CONSENT_TEXT_VERSION, RETENTION } from '../server/consent/texts.ts';
 import type { Language } from '../engine/rulebook.ts';
 import type { ResultsView, SchemeView } from './results.ts';
 
@@ -127,4 +127,14 @@ export async function readToken(request: Request, url: URL): Promise<string | un
 export function formatDateTime(at: Date, language: Language): string {
   const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
+}
+
+/** Fills the retention periods (`{{days}}`, `{{closedDays}}`, `{{months}}`) into a catalogue text. */
+export function withRetention(text: string): string {
+  const values: Record<string, number> = {
+    days: RETENTION.unconfirmedDays,
+    closedDays: RETENTION.afterClosedDays,
+    months: RETENTION.maximumMonths,
+  };
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => String(values[name] ?? m));
 }
