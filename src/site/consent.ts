@@ -34,8 +34,9 @@ export interface ConsentError {
 }
 
 export function readConsentForm(form: FormData): ConsentValues {
-  const purposes = form
-    .getAll('purpose')
+  // `_purposes` (comma-separated) is how the language switch carries the ticked purposes.
+  const carried = String(form.get('_purposes') ?? '').split(',');
+  const purposes = [...form.getAll('purpose'), ...carried]
     .filter((v): v is 'contact' | 'rule-changes' => v === 'contact' || v === 'rule-changes')
     .filter((v, i, all) => all.indexOf(v) === i);
   const text = (name: 'email' | 'phone'): string => {
@@ -102,6 +103,16 @@ export function errorsFromFields(fields: string[], v: ConsentValues): ConsentErr
     else if (!errors.some((e) => e.code === 'answers-invalid')) errors.push({ field: 'form', code: 'answers-invalid' });
   }
   return errors;
+}
+
+/** Hidden fields for the language switch, so what was typed survives a change of language. */
+export function carryConsent(v: ConsentValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v.purposes.length > 0) out._purposes = v.purposes.join(',');
+  if (v.email !== '') out.email = v.email;
+  if (v.phone !== '') out.phone = v.phone;
+  if (v.share) out.share = 'yes';
+  return out;
 }
 
 /** A link token as the mails carry it (base64url); anything else is not one of ours. */

@@ -105,7 +105,7 @@ for (const lang of ['nl', 'en'] as const) {
   });
 }
 
-test('a wrong address shows the errors and keeps everything typed, answers included', async ({ page }) => {
+test('a wrong address shows the errors and keeps everything typed, answers included, also in another language', async ({ page }) => {
   await openForm(page, 'nl');
   await contactBox(page, 'nl').check();
   await ruleChangesBox(page, 'nl').check();
@@ -128,16 +128,24 @@ test('a wrong address shows the errors and keeps everything typed, answers inclu
   await expect(page.locator('.consent-answers')).toContainText(s('nl', 'check.fields.rent.short'));
   await expectAccessible(page, 'nl consent with errors');
 
+  // Switching language keeps what was typed.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: sc('en', 'consent.page.title') })).toBeVisible();
+  await expect(emailField(page, 'en')).toHaveValue('ank@');
+  await expect(phoneField(page, 'en')).toHaveValue('06 12345678');
+  await expect(contactBox(page, 'en')).toBeChecked();
+  await expect(ruleChangesBox(page, 'en')).toBeChecked();
+
   // Fixing it sends the request with the same answers.
-  const email = address('nl', 'fixed');
-  await emailField(page, 'nl').fill(email);
-  await shareBox(page, 'nl').check();
-  await submit(page, 'nl');
-  await expect(page.getByRole('heading', { level: 1, name: sc('nl', 'consent.sent.title') })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(sc('nl', 'consent.sent.text', { email }));
+  const email = address('en', 'fixed');
+  await emailField(page, 'en').fill(email);
+  await shareBox(page, 'en').check();
+  await submit(page, 'en');
+  await expect(page.getByRole('heading', { level: 1, name: sc('en', 'consent.sent.title') })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(sc('en', 'consent.sent.text', { email }));
   // And back to the same result.
-  await page.getByRole('button', { name: sc('nl', 'consent.page.back') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: s('nl', 'results.title') })).toBeVisible();
+  await page.getByRole('button', { name: sc('en', 'consent.page.back') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: s('en', 'results.title') })).toBeVisible();
 });
 
 for (const lang of LANGUAGES) {

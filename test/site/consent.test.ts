@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { consentRequestSchema } from '../../src/server/consent/request.ts';
 import { CONSENT_TEXT_VERSION, RETENTION } from '../../src/server/consent/texts.ts';
 import {
+  carryConsent,
   consentRequest,
   flaggedSchemes,
   readConsentForm,
@@ -78,6 +79,13 @@ describe('the form', () => {
       phone: '0'.repeat(40),
       share: true,
     });
+  });
+
+  it('takes back what the language switch carried', () => {
+    const v = values({ purposes: ['contact', 'rule-changes'], phone: '06 12345678', share: true });
+    const form = new FormData();
+    for (const [k, x] of Object.entries(carryConsent(v))) form.append(k, x);
+    expect(readConsentForm(form)).toEqual(v);
   });
 
   it('reports every problem at once, in the order of the form', () => {
