@@ -149,3 +149,11 @@ export function withRetention(text: string): string {
   };
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => String(values[name] ?? m));
 }
+
+/**
+ * A left-to-right value (an address, a version) inside a sentence: in right-to-left languages it is
+ * wrapped in Unicode isolates, so "2026-11-22.1" does not come out as "22.1-11-2026".
+ */
+export function isolate(value: string, language: Language): string {
+  return language === 'ar' ? `\u2066${value}\u2069` : value;
+}
