@@ -65,6 +65,12 @@ for (const lang of ['nl', 'en'] as const) {
     await openMail(page, email);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Assen/);
     await expectAccessible(page, `${lang} outbox mail`);
+    if (test.info().project.use.javaScriptEnabled !== false) {
+      // Long links wrap: no sideways scrolling on a small phone.
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
     const confirmLink = page.getByRole('link', { name: new RegExp(`${escapeRegExp(prefix(lang))}/bevestigen\\?t=`) }).first();
     const withdrawLink = page.getByRole('link', { name: new RegExp(`${escapeRegExp(prefix(lang))}/afmelden\\?t=`) }).first();
     const confirmUrl = (await confirmLink.getAttribute('href'))!;
