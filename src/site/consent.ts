@@ -8,7 +8,7 @@
  * "share my answers"); for contact alone the request carries just the flagged scheme ids.
  */
 import { consentRequestSchema, type ConsentRequest } from '../server/consent/request.ts';
-import { CONSENT_TEXT_VERSION } from '../server/consent/texts.ts';
+import { CONSENT_TEXT_VERSION, RETENTION } from '../server/consent/texts.ts';
 import type { Language } from '../engine/rulebook.ts';
 import type { ResultsView, SchemeView } from './results.ts';
 
@@ -34,8 +34,9 @@ export interface ConsentError {
 }
 
 export function readConsentForm(form: FormData): ConsentValues {
-  const purposes = form
-    .getAll('purpose')
+  // `_purposes` (comma-separated) is how the language switch carries the ticked purposes.
+  const carried = String(form.get('_purposes') ?? '').split(',');
+  const purposes = [...form.getAll('purpose'), ...carried]
     .filter((v): v is 'contact' | 'rule-changes' => v === 'contact' || v === 'rule-changes')
     .filter((v, i, all) => all.indexOf(v) === i);
   const text = (name: 'email' | 'phone'): string => {
@@ -104,6 +105,16 @@ export function errorsFromFields(fields: string[], v: ConsentValues): ConsentErr
   return errors;
 }
 
+/** Hidden fields for the language switch, so what was typed survives a change of language. */
+export function carryConsent(v: ConsentValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v.purposes.length > 0) out._purposes = v.purposes.join(',');
+  if (v.email !== '') out.email = v.email;
+  if (v.phone !== '') out.phone = v.phone;
+  if (v.share) out.share = 'yes';
+  return out;
+}
+
 /** A link token as the mails carry it (base64url); anything else is not one of ours. */
 export function isTokenShape(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(value);
@@ -127,4 +138,22 @@ export async function readToken(request: Request, url: URL): Promise<string | un
 export function formatDateTime(at: Date, language: Language): string {
   const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
+}
+
+/** Fills the retention periods (`{{days}}`, `{{closedDays}}`, `{{months}}`) into a catalogue text. */
+export function withRetention(text: string): string {
+  const values: Record<string, number> = {
+    days: RETENTION.unconfirmedDays,
+    closedDays: RETENTION.afterClosedDays,
+    months: RETENTION.maximumMonths,
+  };
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => String(values[name] ?? m));
+}
+
+/**
+ * A left-to-right value (an address, a version) inside a sentence: in right-to-left languages it is
+ * wrapped in Unicode isolates, so "2026-11-22.1" does not come out as "22.1-11-2026".
+ */
+export function isolate(value: string, language: Language): string {
+  return language === 'ar' ? `\u2066${value}\u2069` : value;
 }

@@ -221,6 +221,15 @@ describe('the links in the mail', () => {
   });
 });
 
+describe('the privacy statement', () => {
+  it('says what is kept when someone asks to be contacted, with the retention periods filled in', async () => {
+    const page = text(await (await fetch(`${server.url}/privacy`)).text());
+    expect(page).toContain(nl.privacy.sections[0]!.title);
+    expect(page).toContain(nl.privacy.sections[0]!.paragraphs[2]!.replace('{{days}}', '7'));
+    expect(page).not.toContain('{{');
+  });
+});
+
 describe('the development outbox', () => {
   it('is not shown to requests that came through a proxy', async () => {
     expect((await fetch(`${server.url}/dev/outbox`)).status).toBe(200);
