@@ -373,6 +373,8 @@ export const eventSchema = z.strictObject({
     .optional(),
   inputs: z.array(eventInputSchema),
   operations: z.array(eventOperationSchema).min(1),
+  /** Schemes whose payer learns of the event by itself (the SVB and Dienst Toeslagen read birth dates from the BRP): no "report it" action for them. */
+  payersKnow: z.array(z.string().min(1)).optional(),
   texts: z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, eventTextSchema])) as Record<Language, typeof eventTextSchema>),
 });
 export type EventInput = z.infer<typeof eventSchema>;

@@ -52,7 +52,8 @@ function reportTo(id: string, kind: SchemeOutcome['kind']): 'toeslagen' | 'svb' 
   return 'municipality';
 }
 
-export function compareOutcomes(before: CheckOutcome, after: CheckOutcome): Comparison {
+/** `payersKnow`: schemes whose payer learns of the change by itself, so there is nothing to report for them. */
+export function compareOutcomes(before: CheckOutcome, after: CheckOutcome, payersKnow: readonly string[] = []): Comparison {
   const ids = [...new Set([...before.schemes.map((s) => s.id), ...after.schemes.map((s) => s.id)])];
   const schemes: SchemeChange[] = [];
   const actions: Reason[] = [];
@@ -78,10 +79,12 @@ export function compareOutcomes(before: CheckOutcome, after: CheckOutcome): Comp
     });
     const to = reportTo(id, kind);
     if (change === 'starts') actions.push(reason('action-apply', { scheme: scheme(id) }));
-    if ((change === 'stops' || change === 'down') && b?.status === 'already-receiving') {
+    // Nothing to report when the payer adjusts by itself (the event's own to-do list says so).
+    const reportable = !payersKnow.includes(id);
+    if (reportable && (change === 'stops' || change === 'down') && b?.status === 'already-receiving') {
       // Received money that drops: tell the payer in time, or it has to be paid back.
       actions.push(reason(`action-report-${to}`, { scheme: scheme(id) }));
-    } else if ((change === 'stops' || change === 'down' || change === 'up') && kind === 'allowance') {
+    } else if (reportable && (change === 'stops' || change === 'down' || change === 'up') && kind === 'allowance') {
       actions.push(reason('action-report-toeslagen', { scheme: scheme(id) }));
     }
   }
@@ -112,5 +115,9 @@ export function checkEvent(
   const event = rulebook.events[eventId];
   if (!event) throw new RangeError(`unknown event ${eventId}`);
   const afterHousehold = applyEvent(household, event, answers, rulebook);
-  return { household, afterHousehold, comparison: compareOutcomes(check(household, rulebook), check(afterHousehold, rulebook)) };
+  return {
+    household,
+    afterHousehold,
+    comparison: compareOutcomes(check(household, rulebook), check(afterHousehold, rulebook), event.payersKnow),
+  };
 }

@@ -208,6 +208,8 @@ export interface LifeEvent {
     | undefined;
   inputs: EventInputDefinition[];
   operations: EventOperation[];
+  /** Schemes whose payer learns of the event by itself (for example from birth dates in the BRP): no "report it" action for them. */
+  payersKnow?: string[] | undefined;
   texts: Record<Language, EventText>;
 }
 

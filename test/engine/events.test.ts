@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHousehold } from '../../src/contract/check.ts';
-import { checkEvent, type Comparison, type SchemeChange } from '../../src/engine/compare.ts';
+import { checkEvent, compareOutcomes, type Comparison, type SchemeChange } from '../../src/engine/compare.ts';
 import { EventInputError, eventApplies } from '../../src/engine/events.ts';
 import { check } from '../../src/engine/check.ts';
 import { upcomingEvents } from '../../src/engine/upcoming.ts';
@@ -59,8 +59,13 @@ describe('a child turns 18', () => {
     expect(euros(k.monthlyDelta)).toBe(499 - 795);
   });
 
-  it('asks to report the drop of money already received', () => {
-    expect(c.actions.map((a) => a.code)).toEqual(expect.arrayContaining(['action-report-toeslagen', 'action-report-svb']));
+  it('asks nothing to report: the SVB and Dienst Toeslagen adjust by themselves (the event says so in payersKnow)', () => {
+    const codes = c.actions.map((a) => a.code);
+    expect(codes).not.toContain('action-report-svb');
+    expect(codes).not.toContain('action-report-toeslagen');
+    // The same drop without that knowledge is one to report, or it has to be paid back.
+    const unknown = compareOutcomes(c.before, c.after).actions.map((a) => a.code);
+    expect(unknown).toEqual(expect.arrayContaining(['action-report-toeslagen', 'action-report-svb']));
   });
 
   it('refuses a child who is not 17, and a missing date', () => {

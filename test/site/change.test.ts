@@ -79,7 +79,9 @@ describe('compareChange', () => {
     expect(kgb).toMatchObject({ change: 'down', before: { monthly: 795 }, after: { monthly: 499 }, monthlyDelta: -296 });
     expect(kgb.reasons[0]!.text).toBe(`Kindgebonden budget gaat omlaag met ${formatMoney(29600, 'nl')} per maand.`);
     expect(kgb.reasons.some((x) => x.source.startsWith('BWBR0022751'))).toBe(true);
-    expect(r.view.actions.map((a) => a.code)).toContain('action-report-toeslagen');
+    // Nothing to report: the SVB and Dienst Toeslagen know the birth date; the event's to-do list says what to check.
+    expect(r.view.actions.map((a) => a.code)).not.toContain('action-report-toeslagen');
+    expect(r.view.actions.map((a) => a.code)).not.toContain('action-report-svb');
     expect(r.view.todo).toEqual(choice.event.texts.nl.todo);
     expect(r.view.afterDate).toBe('2026-09-30');
   });
