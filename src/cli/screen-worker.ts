@@ -1,4 +1,7 @@
-/** A worker thread of `cli screen`: screens batches of NDJSON lines with its own copy of the rulebook. */
+/**
+ * A worker thread of `cli screen`: screens batches of NDJSON lines (raw UTF-8, whole lines) with its own
+ * copy of the rulebook, and hands the result lines back as UTF-8.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { screenEventsLine, screenLine } from '../contract/check.ts';
 import { contractError } from '../contract/errors.ts';
@@ -16,10 +19,14 @@ interface Options {
 const { rulebook, full, today, computedAt, eventsUntil } = workerData as Options;
 const invalidJson = contractError('invalid-json', [{ path: [], code: 'invalid-json', params: {} }], 'nl').error;
 
-parentPort!.on('message', (batch: { seq: number; lines: string[] }) => {
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+parentPort!.on('message', (batch: { seq: number; bytes: Uint8Array }) => {
   const out: string[] = [];
   let errors = 0;
-  for (const line of batch.lines) {
+  for (const line of decoder.decode(batch.bytes).split('\n')) {
+    if (line.trim() === '') continue;
     let input: unknown;
     try {
       input = JSON.parse(line);
@@ -46,5 +53,6 @@ parentPort!.on('message', (batch: { seq: number; lines: string[] }) => {
       );
     }
   }
-  parentPort!.postMessage({ seq: batch.seq, text: out.join('\n') + '\n', count: batch.lines.length, errors });
+  const bytes = encoder.encode(out.length > 0 ? `${out.join('\n')}\n` : '');
+  parentPort!.postMessage({ seq: batch.seq, bytes, count: out.length, errors }, [bytes.buffer]);
 });

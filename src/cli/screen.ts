@@ -11,8 +11,6 @@ import type { Rulebook } from '../engine/rulebook.ts';
 import { todayInNetherlands } from '../contract/today.ts';
 import { addMonths } from '../engine/dates.ts';
 
-const BATCH_LINES = 1000;
-
 export interface ScreenStats {
   count: number;
   errors: number;
@@ -44,8 +42,10 @@ export async function screen(
     () => new Worker(new URL('./screen-worker.ts', import.meta.url), { workerData, resourceLimits }),
   );
   const idle: Worker[] = [...workers];
-  const queue: { seq: number; lines: string[] }[] = [];
-  const done = new Map<number, { text: string; count: number; errors: number }>();
+  // Batches are whole lines of raw UTF-8, moved (not copied) to a worker and back: this thread never
+  // decodes, splits or holds the households, so it stays small and leaves the cores to the workers.
+  const queue: { seq: number; bytes: Uint8Array }[] = [];
+  const done = new Map<number, Done>();
   let nextSeq = 0;
   let nextWrite = 0;
   let inFlight = 0;
@@ -62,21 +62,24 @@ export async function screen(
   });
 
   const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift()!);
+    while (idle.length > 0 && queue.length > 0) {
+      const batch = queue.shift()!;
+      idle.pop()!.postMessage(batch, [batch.bytes.buffer]);
+    }
   };
   const flush = (): void => {
-    let chunk = '';
+    const chunks: Buffer[] = [];
     while (done.has(nextWrite)) {
       const r = done.get(nextWrite)!;
       done.delete(nextWrite);
-      chunk += r.text;
+      if (r.bytes.length > 0) chunks.push(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length));
       count += r.count;
       errors += r.errors;
       nextWrite++;
       inFlight--;
     }
-    if (chunk) {
-      const ok = output.write(chunk);
+    if (chunks.length > 0) {
+      const ok = output.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
       if (!ok) {
         input.pause();
         output.once('drain', () => {
@@ -88,7 +91,7 @@ export async function screen(
     if (ended && inFlight === 0) finish();
   };
   for (const w of workers) {
-    w.on('message', (m: { seq: number; text: string; count: number; errors: number }) => {
+    w.on('message', (m: Done & { seq: number }) => {
       done.set(m.seq, m);
       idle.push(w);
       dispatch();
@@ -97,33 +100,45 @@ export async function screen(
     w.on('error', fail);
   }
 
-  const submit = (lines: string[]): void => {
-    if (lines.length === 0) return;
-    queue.push({ seq: nextSeq++, lines });
+  const submit = (bytes: Uint8Array): void => {
+    queue.push({ seq: nextSeq++, bytes });
     inFlight++;
     dispatch();
     if (inFlight >= maxInFlight) input.pause();
   };
 
-  let rest = '';
-  let batch: string[] = [];
-  input.setEncoding?.('utf8');
-  input.on('data', (chunk: string | Buffer) => {
-    const text = rest + chunk.toString();
-    const parts = text.split('\n');
-    rest = parts.pop() ?? '';
-    for (const line of parts) {
-      if (line.trim() === '') continue;
-      batch.push(line);
-      if (batch.length >= BATCH_LINES) {
-        submit(batch);
-        batch = [];
-      }
+  // The bytes after the last newline seen, waiting for the rest of their line.
+  let rest: Buffer[] = [];
+  let restLength = 0;
+  const take = (tail: Buffer | undefined): Uint8Array => {
+    // A fresh buffer of its own (never a slice of Node's shared pool), so it can be transferred.
+    const bytes = new Uint8Array(restLength + (tail?.length ?? 0));
+    let at = 0;
+    for (const part of rest) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    if (tail) bytes.set(tail, at);
+    rest = [];
+    restLength = 0;
+    return bytes;
+  };
+  input.on('data', (data: string | Buffer) => {
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const last = chunk.lastIndexOf(10);
+    if (last === -1) {
+      rest.push(chunk);
+      restLength += chunk.length;
+      return;
+    }
+    submit(take(chunk.subarray(0, last + 1)));
+    if (last + 1 < chunk.length) {
+      rest.push(Buffer.from(chunk.subarray(last + 1)));
+      restLength += chunk.length - last - 1;
     }
   });
   input.on('end', () => {
-    if (rest.trim() !== '') batch.push(rest);
-    submit(batch);
+    if (restLength > 0) submit(take(undefined));
     ended = true;
     if (inFlight === 0) finish();
   });
@@ -146,6 +161,13 @@ export async function screen(
   };
 }
 
+/** A batch's results from a worker: NDJSON as UTF-8, with how many lines it screened and how many failed. */
+interface Done {
+  bytes: Uint8Array;
+  count: number;
+  errors: number;
+}
+
 export async function screenCommand(args: string[], rulebook: Rulebook): Promise<number> {
   const full = args.includes('--full');
   const valueOf = (flag: string): string | undefined => {
@@ -163,7 +185,7 @@ export async function screenCommand(args: string[], rulebook: Rulebook): Promise
     );
     return 2;
   }
-  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 18 });
   let stats: ScreenStats;
   try {
     stats = await screen(input, process.stdout, rulebook, { full, workers, eventsUntil });
