@@ -44,7 +44,7 @@ export async function screen(
   const idle: Worker[] = [...workers];
   // Batches are whole lines of raw UTF-8, moved (not copied) to a worker and back: this thread never
   // decodes, splits or holds the households, so it stays small and leaves the cores to the workers.
-  const queue: { seq: number; bytes: Uint8Array }[] = [];
+  const queue: { seq: number; bytes: Uint8Array<ArrayBuffer> }[] = [];
   const done = new Map<number, Done>();
   let nextSeq = 0;
   let nextWrite = 0;
@@ -100,7 +100,7 @@ export async function screen(
     w.on('error', fail);
   }
 
-  const submit = (bytes: Uint8Array): void => {
+  const submit = (bytes: Uint8Array<ArrayBuffer>): void => {
     queue.push({ seq: nextSeq++, bytes });
     inFlight++;
     dispatch();
@@ -110,7 +110,7 @@ export async function screen(
   // The bytes after the last newline seen, waiting for the rest of their line.
   let rest: Buffer[] = [];
   let restLength = 0;
-  const take = (tail: Buffer | undefined): Uint8Array => {
+  const take = (tail: Buffer | undefined): Uint8Array<ArrayBuffer> => {
     // A fresh buffer of its own (never a slice of Node's shared pool), so it can be transferred.
     const bytes = new Uint8Array(restLength + (tail?.length ?? 0));
     let at = 0;
