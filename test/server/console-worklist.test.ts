@@ -4,6 +4,7 @@
  * counted once in the anonymous figures, closing starts the 30-day deletion, and AVG export and
  * deletion cover everything.
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditTrail, audit } from '../../src/server/audit/log.ts';
@@ -74,6 +75,18 @@ describe.each(testDatabases)('the worklist on $name', (target) => {
     const events = await db.db.select().from(takeUpEvents);
     expect(events.filter((e) => e.schemeId === '*' && e.stage === 'consented')).toHaveLength(2);
     expect(events.filter((e) => e.schemeId === 'kwijtschelding' && e.stage === 'consented')).toHaveLength(2);
+  });
+
+  it('opens cases in rounds, so a flood of replies (here 1,201) never makes one giant statement', async () => {
+    const [one] = await db.db
+      .select()
+      .from(consents)
+      .where(eq(consents.id, (await resident(s)).consentId));
+    const rows = Array.from({ length: 1200 }, () => ({ ...one!, id: randomUUID(), requestId: randomUUID() }));
+    for (let i = 0; i < rows.length; i += 400) await db.db.insert(consents).values(rows.slice(i, i + 400));
+    expect(await syncCases(s)).toBe(1201);
+    expect(await syncCases(s)).toBe(0);
+    expect((await statusCounts(s, assen)).new).toBe(1201);
   });
 
   it('shows and changes a case only within the municipality of the session', async () => {

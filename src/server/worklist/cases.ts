@@ -61,6 +61,18 @@ function originOf(consent: Pick<ConsentRow, 'municipality' | 'source' | 'organis
  * when nobody looks. Idempotent.
  */
 export async function syncCases(s: Services, municipality?: string): Promise<number> {
+  let opened = 0;
+  // In rounds, so thousands of new consents (a campaign's replies) never make one giant statement.
+  for (;;) {
+    const round = await openCases(s, municipality, SYNC_BATCH);
+    opened += round.opened;
+    if (round.seen < SYNC_BATCH) return opened;
+  }
+}
+
+const SYNC_BATCH = 500;
+
+async function openCases(s: Services, municipality: string | undefined, limit: number): Promise<{ seen: number; opened: number }> {
   const db = s.database.db;
   const now = s.now();
   return db.transaction(async (tx) => {
@@ -75,8 +87,9 @@ export async function syncCases(s: Services, municipality?: string): Promise<num
           isNull(cases.consentId),
           ...(municipality ? [eq(consents.municipality, municipality)] : []),
         ),
-      );
-    if (waiting.length === 0) return 0;
+      )
+      .limit(limit);
+    if (waiting.length === 0) return { seen: 0, opened: 0 };
     const inserted = await tx
       .insert(cases)
       .values(
@@ -101,7 +114,7 @@ export async function syncCases(s: Services, municipality?: string): Promise<num
         consent.confirmedAt ?? now,
       );
     }
-    return opened.size;
+    return { seen: waiting.length, opened: opened.size };
   });
 }
 
