@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EXAMPLE_IDS, EXAMPLES } from '../../src/site/examples.ts';
 import { expectAccessible } from './support/axe.ts';
-import { answerStep, currentStep, next } from './support/check.ts';
+import { answerStep, currentStep, next, islandsReady } from './support/check.ts';
 import { LANGUAGES, prefix, type Lang } from './support/env.ts';
 import { getRulebook } from './support/expected.ts';
 import { s } from './support/strings.ts';
@@ -58,6 +58,7 @@ for (const lang of LANGUAGES) {
       test.slow(); // every step and an error state, with axe each
       const answers = { ...EXAMPLES['stel-met-huisgenoot-steenwijkerland'], childAges: '6', students: '' };
       await page.goto(`${prefix(lang)}/check`);
+      await islandsReady(page);
       for (let i = 0; i < 20; i++) {
         const step = await currentStep(page, lang);
         await expectLang(page, lang);

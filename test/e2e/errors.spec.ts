@@ -3,12 +3,13 @@
  * the summary links to the field, and the page title says there is an error. JavaScript on and off.
  */
 import { expect, test } from '@playwright/test';
-import { answerStep, currentStep, next } from './support/check.ts';
+import { answerStep, currentStep, next, islandsReady } from './support/check.ts';
 import { s } from './support/strings.ts';
 
 test('a wrong amount is explained, linked and kept', async ({ page }) => {
   const a = { place: 'Assen', age: '38', partner: 'no', housing: 'rent', rent: 'zeshonderd' };
   await page.goto('/check');
+  await islandsReady(page);
   for (const step of ['gemeente', 'jij', 'huis'] as const) {
     expect(await currentStep(page, 'nl')).toBe(step);
     await answerStep(page, 'nl', step, a);
@@ -44,6 +45,7 @@ test('a wrong amount is explained, linked and kept', async ({ page }) => {
 
 test('every question of a step that is left empty gets its own message', async ({ page }) => {
   await page.goto('/check');
+  await islandsReady(page);
   await answerStep(page, 'nl', 'gemeente', { place: '9402' });
   await next(page, 'nl');
   await next(page, 'nl');
@@ -56,6 +58,7 @@ test('every question of a step that is left empty gets its own message', async (
 
 test('an unknown place asks for the municipality, and a shared name asks which one', async ({ page }) => {
   await page.goto('/check');
+  await islandsReady(page);
   await answerStep(page, 'nl', 'gemeente', { place: '1011' });
   await next(page, 'nl');
   await expect(page.locator('#error-summary')).toContainText(s('nl', 'check.errors.postcode-unknown'));

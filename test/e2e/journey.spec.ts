@@ -4,12 +4,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { EXAMPLES } from '../../src/site/examples.ts';
-import { answerStep, completeCheck, currentStep, next } from './support/check.ts';
+import { answerStep, completeCheck, currentStep, next, islandsReady } from './support/check.ts';
 import { s } from './support/strings.ts';
 
 test('back and forth keeps every answer, and the progress counts only relevant steps', async ({ page }) => {
   const a = { ...EXAMPLES['zzp-tynaarlo'] };
   await page.goto('/check');
+  await islandsReady(page);
   await answerStep(page, 'nl', 'gemeente', a);
   await next(page, 'nl');
   await expect(page.getByText(s('nl', 'check.progress', { n: 2, total: 9 }))).toBeVisible();
@@ -25,6 +26,7 @@ test('back and forth keeps every answer, and the progress counts only relevant s
 test('the summary shows the answers and lets you change one, then returns to it', async ({ page }) => {
   const a = { ...EXAMPLES['alleenstaande-moeder-assen'] };
   await page.goto('/check');
+  await islandsReady(page);
   for (let i = 0; i < 15; i++) {
     const step = await currentStep(page, 'nl');
     if (step === 'overzicht') break;
@@ -46,6 +48,7 @@ test('the summary shows the answers and lets you change one, then returns to it'
 test('the language switch on the check keeps the answers and the step', async ({ page }) => {
   const a = { ...EXAMPLES['jongere-bij-ouders'] };
   await page.goto('/check');
+  await islandsReady(page);
   await answerStep(page, 'nl', 'gemeente', a);
   await next(page, 'nl');
   await answerStep(page, 'nl', 'jij', a);

@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EXAMPLES } from '../../src/site/examples.ts';
 import { costKeys, incomeFieldNames, incomeTypesOf, listOf, type Answers, type StepId } from '../../src/site/answers.ts';
-import { currentStep } from './support/check.ts';
+import { currentStep, islandsReady } from './support/check.ts';
 import { s } from './support/strings.ts';
 
 const t = (key: string, params?: Record<string, string | number>) => s('nl', `check.${key}`, params);
@@ -126,6 +126,7 @@ async function keyboardStep(page: Page, step: StepId, a: Answers): Promise<void>
 test('the single mother of the kadernota does the whole check with the keyboard', async ({ page }) => {
   const a = { ...EXAMPLES['alleenstaande-moeder-assen'] };
   await page.goto('/check');
+  await islandsReady(page);
   // The first Tab reaches the skip link, which leads to the content.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: s('nl', 'layout.skipLink') })).toBeFocused();

@@ -4,7 +4,7 @@
  * from the results page's link.
  */
 import { expect, test } from '@playwright/test';
-import { answerStep, currentStep, next } from './support/check.ts';
+import { answerStep, currentStep, next, islandsReady } from './support/check.ts';
 import { s } from './support/strings.ts';
 
 test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'storage needs JavaScript; without it, nothing is kept at all');
@@ -13,6 +13,7 @@ const a = { place: 'Tynaarlo', age: '52', partner: 'no', housing: 'rent', rent: 
 
 test('answers survive a reload, can be saved on the device, and deleted', async ({ page, context }) => {
   await page.goto('/check');
+  await islandsReady(page);
   await answerStep(page, 'nl', 'gemeente', a);
   await next(page, 'nl');
   await answerStep(page, 'nl', 'jij', a);
@@ -25,6 +26,7 @@ test('answers survive a reload, can be saved on the device, and deleted', async 
   // Not saved on the device yet: a new tab starts empty.
   const other = await context.newPage();
   await other.goto('/check');
+  await islandsReady(other);
   expect(await currentStep(other, 'nl')).toBe('gemeente');
   await expect(other.getByLabel(s('nl', 'check.fields.place.label'))).toHaveValue('');
   await other.close();
@@ -34,6 +36,7 @@ test('answers survive a reload, can be saved on the device, and deleted', async 
 
   const resumed = await context.newPage();
   await resumed.goto('/check');
+  await islandsReady(resumed);
   await expect(resumed.getByRole('status')).toContainText(s('nl', 'check.notices.restored'));
   expect(await currentStep(resumed, 'nl')).toBe('huis');
   await resumed.getByRole('button', { name: s('nl', 'check.buttons.previous'), exact: true }).click();
@@ -46,12 +49,14 @@ test('answers survive a reload, can be saved on the device, and deleted', async 
 
   const fresh = await context.newPage();
   await fresh.goto('/check');
+  await islandsReady(fresh);
   expect(await currentStep(fresh, 'nl')).toBe('gemeente');
   await expect(fresh.getByRole('status')).toHaveCount(0);
 });
 
 test('the delete link on the results page clears the saved answers', async ({ page, context }) => {
   await page.goto('/check');
+  await islandsReady(page);
   await answerStep(page, 'nl', 'gemeente', a);
   await next(page, 'nl');
   await page.getByRole('button', { name: s('nl', 'check.tools.save') }).click();
@@ -60,5 +65,6 @@ test('the delete link on the results page clears the saved answers', async ({ pa
   await expect(page.getByRole('status')).toContainText(s('nl', 'check.notices.cleared'));
   const fresh = await context.newPage();
   await fresh.goto('/check');
+  await islandsReady(fresh);
   await expect(fresh.getByLabel(s('nl', 'check.fields.place.label'))).toHaveValue('');
 });

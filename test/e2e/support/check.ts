@@ -3,7 +3,7 @@
  * question by its label or legend, answers it from an `Answers` object and presses "Next". The same
  * driver runs with JavaScript on (the island) and off (the form posts to the Astro action).
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   costKeys,
   incomeFieldNames,
@@ -144,6 +144,15 @@ export async function answerStep(page: Page, lang: Lang, step: StepId, a: Answer
   }
 }
 
+/**
+ * With JavaScript on, waits until the check's island has taken over the server-rendered form (Astro
+ * removes `ssr` from the island then); what is typed before that is not the island's yet.
+ */
+export async function islandsReady(page: Page): Promise<void> {
+  if (test.info().project.use.javaScriptEnabled === false) return;
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
 export async function next(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: s(lang, 'check.buttons.next'), exact: true }).click();
 }
@@ -151,6 +160,7 @@ export async function next(page: Page, lang: Lang): Promise<void> {
 /** Does the whole check and opens the result. Returns the steps it saw, in order. */
 export async function completeCheck(page: Page, lang: Lang, a: Answers): Promise<StepId[]> {
   await page.goto(`${prefix(lang)}/check`);
+  await islandsReady(page);
   const seen: StepId[] = [];
   for (let i = 0; i < 20; i++) {
     const step = await currentStep(page, lang);
