@@ -10,7 +10,7 @@ import { MissingParameterError } from '../engine/parameters.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
 import type { CheckOutcome, Household } from '../engine/types.ts';
 import { contractError, fromZodIssues, type ContractError } from './errors.ts';
-import { householdSchema, LANGUAGES, toEngineHousehold } from './household.ts';
+import { householdParser, LANGUAGES, toEngineHousehold } from './household.ts';
 import { compactResultJson, toCompactResult, toPublicResult, type CompactResult, type PublicResult } from './result.ts';
 
 export interface RunOptions {
@@ -37,7 +37,7 @@ export function parseHousehold(input: unknown, options: RunOptions): Parsed {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, error: contractError('invalid-input', [{ path: [], code: 'not-an-object', params: {} }], language) };
   }
-  const parsed = householdSchema.safeParse(input, { reportInput: true });
+  const parsed = householdParser.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, error: contractError('invalid-input', fromZodIssues(parsed.error.issues), language) };
   return { ok: true, household: toEngineHousehold(parsed.data, options.today) };
 }

@@ -106,6 +106,14 @@ export const householdSchema = z
 
 export type HouseholdInput = z.infer<typeof householdSchema>;
 
+/**
+ * The same schema compiled by zod into generated code (`z.compile`): about four times faster on
+ * valid input, which is nearly all of batch screening. Invalid input falls back to zod's runtime
+ * parser, so errors are exactly zod's own. Zod holds the two paths equal; test/contract checks that
+ * they agree on generated and on broken households. Only the server and the command line use it.
+ */
+export const householdParser = z.compile(householdSchema);
+
 /** Converts a validated contract household (euros) to the engine's household (cents). */
 export function toEngineHousehold(input: HouseholdInput, today: string): EngineHousehold {
   const housing = input.housing ?? { type: 'none' as const };
