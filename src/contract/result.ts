@@ -236,6 +236,29 @@ export function toCompactResult(outcome: CheckOutcome): CompactResult {
 }
 
 /**
+ * Cents as the JSON number of euros: the same text as `String(toEuros(cents))` (a test holds them
+ * equal), written with integer arithmetic because number-to-text of a fraction is slow.
+ */
+export function eurosJson(cents: number): string {
+  const c = Math.round(cents);
+  const abs = c < 0 ? -c : c;
+  const whole = Math.floor(abs / 100);
+  const fraction = abs - whole * 100;
+  const sign = c < 0 ? '-' : '';
+  if (fraction === 0) return `${sign}${whole}`;
+  if (fraction % 10 === 0) return `${sign}${whole}.${fraction / 10}`;
+  return `${sign}${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
+}
+
+/** Scheme ids as JSON strings, quoted once: the rulebook has a few dozen ids, each written on every line. */
+const quotedIds = new Map<string, string>();
+function quoted(id: string): string {
+  let q = quotedIds.get(id);
+  if (q === undefined) quotedIds.set(id, (q = JSON.stringify(id)));
+  return q;
+}
+
+/**
  * The compact result as JSON text, written directly: the same text as
  * `JSON.stringify(toCompactResult(outcome))` (a test holds them equal), several times faster, which
  * matters when screening hundreds of thousands of households.
@@ -246,18 +269,18 @@ export function compactResultJson(outcome: CheckOutcome): string {
   for (let i = 0; i < schemes.length; i++) {
     const x = schemes[i]!;
     if (i > 0) s += ',';
-    s += `{"id":${JSON.stringify(x.id)},"status":"${x.status}","amount":`;
+    s += `{"id":${quoted(x.id)},"status":"${x.status}","amount":`;
     if (x.monthly === 0 && x.yearly === 0 && !x.quarterly)
       s += x.quarterly === undefined ? '{"monthly":0,"yearly":0}' : '{"monthly":0,"yearly":0,"quarterly":0}';
     else {
-      s += `{"monthly":${toEuros(x.monthly)},"yearly":${toEuros(x.yearly)}`;
-      if (x.quarterly !== undefined) s += `,"quarterly":${toEuros(x.quarterly)}`;
+      s += `{"monthly":${eurosJson(x.monthly)},"yearly":${eurosJson(x.yearly)}`;
+      if (x.quarterly !== undefined) s += `,"quarterly":${eurosJson(x.quarterly)}`;
       s += '}';
     }
     s += x.exOfficio.possible ? ',"exOfficio":{"possible":true}}' : ',"exOfficio":{"possible":false}}';
   }
   const di = outcome.disposableIncome;
-  s += `],"disposableIncome":{"income":{"monthly":${toEuros(di.income.monthly)}},"fixedCosts":{"monthly":${toEuros(di.fixedCosts.monthly)}}`;
-  s += `,"disposable":{"monthly":${toEuros(di.disposable.monthly)}},"norm":{"monthly":${toEuros(di.norm.monthly)}},"difference":{"monthly":${toEuros(di.difference.monthly)}},"status":"${di.status}"}}`;
+  s += `],"disposableIncome":{"income":{"monthly":${eurosJson(di.income.monthly)}},"fixedCosts":{"monthly":${eurosJson(di.fixedCosts.monthly)}}`;
+  s += `,"disposable":{"monthly":${eurosJson(di.disposable.monthly)}},"norm":{"monthly":${eurosJson(di.norm.monthly)}},"difference":{"monthly":${eurosJson(di.difference.monthly)}},"status":"${di.status}"}}`;
   return s;
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, screenLine } from '../../src/contract/check.ts';
-import { toCompactResult } from '../../src/contract/result.ts';
+import { eurosJson, toCompactResult } from '../../src/contract/result.ts';
+import { toEuros } from '../../src/engine/money.ts';
 import { ndjsonLines } from '../bench/households.ts';
 import { rulebook } from '../support/rulebook.ts';
 
@@ -28,5 +29,20 @@ describe('batch screening', () => {
       const r = screenLine(JSON.parse(line), rulebook(), { today: '2026-01-01', computedAt: 'x', full: false });
       expect(r.error, r.line).toBe(false);
     }
+  });
+
+  it('writes euros as JSON.stringify writes them, for every amount from -€500 to €5,000 and beyond', () => {
+    const amounts = [-0, 0.4, -0.4, 0.5, -0.5, 149.5, -149.5, 1e12 + 7, -1e9 - 5, 123_456_789_012];
+    for (let cents = -50_000; cents <= 500_000; cents++) amounts.push(cents);
+    let differences = 0;
+    for (const cents of amounts) if (eurosJson(cents) !== JSON.stringify(toEuros(cents))) differences++;
+    expect(differences).toBe(0);
+    expect([eurosJson(12345), eurosJson(12340), eurosJson(12300), eurosJson(5), eurosJson(-5)]).toEqual([
+      '123.45',
+      '123.4',
+      '123',
+      '0.05',
+      '-0.05',
+    ]);
   });
 });
