@@ -84,6 +84,28 @@ function write(storage: Storage | undefined, key: string, value: Stored | undefi
 
 type Notice = 'cleared' | 'saved' | 'restored' | 'forgotten' | undefined;
 
+/**
+ * What the resident typed or chose in the server-rendered form before the island took over (a slow
+ * phone, a quick hand), or `undefined` when every field still holds what the server rendered. The
+ * server's values are the fields' defaults (`value`, `checked` and `selected` attributes), so a field
+ * differs from its default only when someone changed it in the browser.
+ */
+function typedBeforeHydration(form: HTMLFormElement): Record<string, string> | undefined {
+  const changed = [...form.elements].some((el) => {
+    if (el instanceof HTMLInputElement) {
+      if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked;
+      return el.type !== 'hidden' && el.value !== el.defaultValue;
+    }
+    if (el instanceof HTMLSelectElement) {
+      const initial = [...el.options].findIndex((o) => o.defaultSelected);
+      return el.selectedIndex !== Math.max(initial, 0);
+    }
+    if (el instanceof HTMLTextAreaElement) return el.value !== el.defaultValue;
+    return false;
+  });
+  return changed ? formValues(new FormData(form).entries()) : undefined;
+}
+
 export default function CheckWizard(props: CheckWizardProps) {
   const t = useMemo(() => makeTranslate(props.strings), [props.strings]);
   const places = useMemo(() => decodePlaceIndex(props.placeIndex), [props.placeIndex]);
@@ -133,19 +155,26 @@ export default function CheckWizard(props: CheckWizardProps) {
       history.replaceState(null, '', location.pathname);
       return;
     }
-    // Keep whatever was typed or chosen before the island took over (a slow phone, a quick hand).
+    // Preact hydrates from the server's props and leaves the fields' DOM values alone, so what was
+    // typed before this point is still in the form but not yet in the island's state: adopt it here,
+    // before anything re-renders the fields with the props' (empty) values.
     const form = formRef.current;
-    const typed = form && props.initial.step !== 'overzicht' ? formValues(new FormData(form).entries()) : {};
-    const keepTyped = () => setDraft((d) => mergeStep(d, props.initial.step, typed));
-    if (props.fromPost) return keepTyped();
-    const stored = readStored(session, SESSION_KEY) ?? readStored(device, DEVICE_KEY);
-    if (stored) {
+    const typed = form && props.initial.step !== 'overzicht' ? typedBeforeHydration(form) : undefined;
+    const fromSession = readStored(session, SESSION_KEY);
+    const stored = props.fromPost ? undefined : (fromSession ?? readStored(device, DEVICE_KEY));
+    if (stored && !fromSession) setNotice('restored');
+    if (typed) {
+      // What the resident just typed wins over stored answers for the fields of the step on screen:
+      // it is the newest answer, given on purpose, and jumping to the stored step (with, say, the
+      // stored municipality) would silently undo it while they are still typing. The rest of the
+      // stored answers is kept, so nothing is lost either way, and the resident stays on this step.
+      const answers = mergeStep(stored?.answers ?? props.initial.answers, props.initial.step, typed);
+      setState({ ...props.initial, answers });
+      setDraft(answers);
+    } else if (stored) {
       const target = stepApplies(stored.step, stored.answers) ? stored.step : 'gemeente';
       setState({ answers: stored.answers, step: target, errors: [] });
       setDraft(stored.answers);
-      if (!readStored(session, SESSION_KEY)) setNotice('restored');
-    } else {
-      keepTyped();
     }
   }, []);
 
