@@ -341,6 +341,14 @@ describe('the local outbox (development default)', () => {
         messageId: m!.messageId,
       });
       expect(stored!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+
+      // Withdrawal deletes the copies of this request's mails at once; other residents' mails stay.
+      const other = await requestConsent(s, request({ email: 'other@example.org' }), { ip: '203.0.113.2' });
+      if (!other.ok) throw new Error(other.reason);
+      const otherMessage = (await db.db.select().from(messages)).find((x) => x.id !== m!.id)!;
+      expect(await sendMessage(s, otherMessage.id, { last: false })).toBe('sent');
+      expect(await withdrawConsent(s, token(s.secret, 'withdraw', r.requestId))).toEqual({ deleted: 1 });
+      expect((await db.db.select().from(outbox)).map((x) => x.recipient)).toEqual(['other@example.org']);
     } finally {
       await s.stop();
       await db.drop();

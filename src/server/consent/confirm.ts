@@ -2,8 +2,8 @@
  * Confirming and withdrawing consent. Confirmation is a POST from a page (mail scanners follow GET
  * links); withdrawal deletes the data at once, and works once, twice, or after the data is gone.
  */
-import { and, eq, gt } from 'drizzle-orm';
-import { consents, messages } from '../db/schema.ts';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import { consents, messages, outbox } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { hashToken } from './secrets.ts';
 
@@ -62,13 +62,19 @@ export async function confirmConsent(s: Services, tokenValue: string): Promise<C
 
 /**
  * Withdraws every consent of the request and deletes its data. Queued messages for it are skipped;
- * the send log keeps no link to the person.
+ * the send log keeps no link to the person. Copies of its mails in the development outbox (mail
+ * without SMTP) hold the address too, so they go at once as well, not only after 30 days.
  */
 export async function withdrawConsent(s: Services, tokenValue: string): Promise<{ deleted: number }> {
   const hash = hashToken(tokenValue);
   const db = s.database.db;
   return db.transaction(async (tx) => {
     const rows = await tx.select({ id: consents.id }).from(consents).where(eq(consents.withdrawTokenHash, hash));
+    if (rows.length > 0) {
+      const ids = rows.map((r) => r.id);
+      const mails = tx.select({ messageId: messages.messageId }).from(messages).where(inArray(messages.consentId, ids));
+      await tx.delete(outbox).where(inArray(outbox.messageId, mails));
+    }
     for (const r of rows) {
       await tx
         .update(messages)
