@@ -84,3 +84,41 @@ export function internalOrigin(requestUrl: URL): string {
   if (host && port) return `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   return requestUrl.origin;
 }
+
+export interface PagePdf {
+  /** The request's URL, to find this server's own origin. */
+  requestUrl: URL;
+  /** The page to print, as a path on this site (it answers a form POST). */
+  path: string;
+  language: string;
+  /** The form the page is posted, as the browser would post it. */
+  form: URLSearchParams;
+  /** Whether the answers are complete; if not, the page itself is returned, since it says what is missing. */
+  complete: boolean;
+  footer: string;
+  filename: string;
+}
+
+/**
+ * A page of this site as a PDF download: posts the form to the page on this server, prints the
+ * HTML it answers, and sends the PDF. Made in memory; nothing is kept.
+ */
+export async function pagePdfResponse(p: PagePdf): Promise<Response> {
+  const origin = internalOrigin(p.requestUrl);
+  const pageUrl = `${origin}${p.path}`;
+  const page = await fetch(pageUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'accept-language': p.language },
+    body: p.form,
+  });
+  const html = await page.text();
+  const noStore = { 'cache-control': 'no-store' };
+  if (!page.ok || !p.complete) {
+    return new Response(html, { status: page.ok ? 200 : page.status, headers: { 'content-type': 'text/html; charset=utf-8', ...noStore } });
+  }
+  const pdf = await htmlToPdf(html, pageUrl, { footer: p.footer });
+  return new Response(pdf as BodyInit, {
+    status: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${p.filename}"`, ...noStore },
+  });
+}

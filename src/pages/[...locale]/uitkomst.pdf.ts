@@ -10,7 +10,7 @@ import { parseAnswersJson } from '../../site/answers.ts';
 import { isExampleId } from '../../site/examples.ts';
 import { siteTranslator } from '../../site/i18n.ts';
 import { languageFromParam, localePath, PATHS } from '../../site/locale.ts';
-import { htmlToPdf, internalOrigin } from '../../site/pdf.ts';
+import { pagePdfResponse } from '../../site/pdf.ts';
 import { computeResults } from '../../site/results.ts';
 
 export const prerender = false;
@@ -29,30 +29,16 @@ export const POST: APIRoute = async ({ request, params, url, rewrite }) => {
   const body = new URLSearchParams({ _answers: JSON.stringify(parseAnswersJson(answersJson)) });
   if (isExampleId(example)) body.set('_example', example);
 
-  const origin = internalOrigin(url);
-  const pageUrl = `${origin}${localePath(language, PATHS.results)}`;
-  const page = await fetch(pageUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'accept-language': language },
-    body,
-  });
-  const html = await page.text();
-  const outcome = computeResults(parseAnswersJson(answersJson), language, getRulebook(), siteToday(), new Date().toISOString());
-  if (!page.ok || !outcome.ok) {
-    return new Response(html, {
-      status: page.ok ? 200 : page.status,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-    });
-  }
+  const complete = computeResults(parseAnswersJson(answersJson), language, getRulebook(), siteToday(), new Date().toISOString()).ok;
   const t = siteTranslator(language);
-  const pdf = await htmlToPdf(html, pageUrl, { footer: `${t('layout.siteName')} – ${t('results.title')}` });
-  return new Response(pdf as BodyInit, {
-    status: 200,
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': 'attachment; filename="rondkomen-uitkomst.pdf"',
-      'cache-control': 'no-store',
-    },
+  return pagePdfResponse({
+    requestUrl: url,
+    path: localePath(language, PATHS.results),
+    language,
+    form: body,
+    complete,
+    footer: `${t('layout.siteName')} – ${t('results.title')}`,
+    filename: 'rondkomen-uitkomst.pdf',
   });
 };
 

@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import { getRulebook } from '../../../server/rulebook.ts';
 import { siteTranslator } from '../../../site/i18n.ts';
 import { languageFromParam, localePath, PATHS } from '../../../site/locale.ts';
-import { htmlToPdf, internalOrigin } from '../../../site/pdf.ts';
+import { pagePdfResponse } from '../../../site/pdf.ts';
 import { computeResults } from '../../../site/results.ts';
 import { siteToday } from '../../../site/today.ts';
 import { readState, stateFields } from '../../../site/volunteer.ts';
@@ -30,28 +30,16 @@ export const POST: APIRoute = async ({ request, params, url, rewrite }) => {
   const reference = form.get('_reference');
   if (typeof reference === 'string' && reference !== '') body.set('_reference', reference.slice(0, 20));
 
-  const origin = internalOrigin(url);
-  const pageUrl = `${origin}${localePath(language, PATHS.volunteerSheet)}`;
-  const page = await fetch(pageUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'accept-language': language },
-    body,
-  });
-  const html = await page.text();
-  const outcome = computeResults(state.answers, language, getRulebook(), siteToday(), new Date().toISOString());
-  const noStore = { 'cache-control': 'no-store' };
-  if (!page.ok || !outcome.ok) {
-    return new Response(html, { status: page.ok ? 200 : page.status, headers: { 'content-type': 'text/html; charset=utf-8', ...noStore } });
-  }
+  const complete = computeResults(state.answers, language, getRulebook(), siteToday(), new Date().toISOString()).ok;
   const t = siteTranslator(language);
-  const pdf = await htmlToPdf(html, pageUrl, { footer: `${t('layout.siteName')} – ${t('volunteer.sheet.pageTitle')}` });
-  return new Response(pdf as BodyInit, {
-    status: 200,
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': 'attachment; filename="rondkomen-stappenplan.pdf"',
-      ...noStore,
-    },
+  return pagePdfResponse({
+    requestUrl: url,
+    path: localePath(language, PATHS.volunteerSheet),
+    language,
+    form: body,
+    complete,
+    footer: `${t('layout.siteName')} – ${t('volunteer.sheet.pageTitle')}`,
+    filename: 'rondkomen-stappenplan.pdf',
   });
 };
 
