@@ -5,7 +5,7 @@
  * fallback to an older value. A municipality's own value replaces the national one where the council
  * may choose (for example the kwijtschelding norm percentage); that is a legal rule, not a fallback.
  */
-import type { DatedValue, Municipality, Parameter, Rulebook, Scale } from './rulebook.ts';
+import type { DatedValue, LegalSource, Municipality, Parameter, Rulebook, Scale } from './rulebook.ts';
 import { PPM } from './money.ts';
 
 export class MissingParameterError extends Error {
@@ -31,6 +31,10 @@ interface Entry {
 
 class Resolved {
   readonly values = new Map<string, Entry>();
+  /** Legal sources by id, for reasons: looked up once, whether or not the parameter has a value on the date. */
+  private readonly sources = new Map<string, LegalSource | undefined>();
+  /** Whether a parameter has a value on the date, by id. */
+  private readonly present = new Map<string, boolean>();
   readonly rulebook: Rulebook;
   readonly date: string;
   readonly municipality: Municipality | undefined;
@@ -40,10 +44,16 @@ class Resolved {
     this.municipality = municipality;
   }
 
+  effectiveId(id: string): string {
+    return this.municipality?.parameterOverrides[id] ?? id;
+  }
+
   get(id: string): Entry {
-    const hit = this.values.get(id);
-    if (hit) return hit;
-    const effective = this.municipality?.parameterOverrides[id] ?? id;
+    return this.values.get(id) ?? this.resolve(id);
+  }
+
+  private resolve(id: string): Entry {
+    const effective = this.effectiveId(id);
     const parameter = this.rulebook.parameters[effective];
     if (!parameter) throw new MissingParameterError(effective, this.date, 'no such parameter in content/');
     const v = valueOn(parameter, this.date);
@@ -55,19 +65,43 @@ class Resolved {
     this.values.set(id, entry);
     return entry;
   }
+
+  source(id: string): LegalSource | undefined {
+    if (this.sources.has(id)) return this.sources.get(id);
+    const source = this.rulebook.parameters[this.effectiveId(id)]?.source;
+    this.sources.set(id, source);
+    return source;
+  }
+
+  has(id: string): boolean {
+    let present = this.present.get(id);
+    if (present === undefined) {
+      const parameter = this.rulebook.parameters[this.effectiveId(id)];
+      present = parameter !== undefined && valueOn(parameter, this.date) !== undefined;
+      this.present.set(id, present);
+    }
+    return present;
+  }
 }
 
-const cache = new WeakMap<Rulebook, Map<string, Resolved>>();
+/**
+ * Resolved values by rulebook, then date, then municipality (undefined: no municipal data). Nested
+ * maps rather than one `date|code` key, so finding them costs no string building per check.
+ */
+const cache = new WeakMap<Rulebook, Map<string, Map<Municipality | undefined, Resolved>>>();
+/** Dates kept per rulebook before the cache starts over (batches use a handful). */
+const MAX_DATES = 64;
 
 function resolvedFor(rulebook: Rulebook, date: string, municipality: Municipality | undefined): Resolved {
-  let byKey = cache.get(rulebook);
-  if (!byKey) cache.set(rulebook, (byKey = new Map()));
-  const key = `${date}|${municipality?.code ?? ''}`;
-  let r = byKey.get(key);
-  if (!r) {
-    if (byKey.size > 256) byKey.clear();
-    byKey.set(key, (r = new Resolved(rulebook, date, municipality)));
+  let byDate = cache.get(rulebook);
+  if (!byDate) cache.set(rulebook, (byDate = new Map()));
+  let byMunicipality = byDate.get(date);
+  if (!byMunicipality) {
+    if (byDate.size >= MAX_DATES) byDate.clear();
+    byDate.set(date, (byMunicipality = new Map()));
   }
+  let r = byMunicipality.get(municipality);
+  if (!r) byMunicipality.set(municipality, (r = new Resolved(rulebook, date, municipality)));
   return r;
 }
 
@@ -85,7 +119,8 @@ export class ParameterReader {
   readonly date: string;
   readonly municipality: Municipality | undefined;
   private readonly resolved: Resolved;
-  private readonly unverifiedIds = new Set<string>();
+  /** Created on the first unverified value: most readers never read one. */
+  private unverifiedIds: Set<string> | undefined;
 
   constructor(rulebook: Rulebook, date: string, municipality: Municipality | undefined, resolved?: Resolved) {
     this.rulebook = rulebook;
@@ -101,12 +136,17 @@ export class ParameterReader {
 
   /** The id actually read: the municipality's replacement when it has one. */
   effectiveId(id: string): string {
-    return this.municipality?.parameterOverrides[id] ?? id;
+    return this.resolved.effectiveId(id);
+  }
+
+  /** The legal source of a parameter (the municipality's own when it replaced the national value). */
+  source(id: string): LegalSource | undefined {
+    return this.resolved.source(id);
   }
 
   raw(id: string): DatedValue {
     const entry = this.resolved.get(id);
-    if (entry.value.unverified) this.unverifiedIds.add(entry.effective);
+    if (entry.value.unverified) (this.unverifiedIds ??= new Set()).add(entry.effective);
     return entry.value;
   }
 
@@ -144,13 +184,12 @@ export class ParameterReader {
 
   /** Whether the parameter exists on the date (for rules that changed structure, such as huurtoeslag 2026). */
   has(id: string): boolean {
-    const parameter = this.rulebook.parameters[this.effectiveId(id)];
-    return parameter !== undefined && valueOn(parameter, this.date) !== undefined;
+    return this.resolved.has(id);
   }
 
   /** Ids of the unverified values read so far. */
   unverified(): string[] {
-    return this.unverifiedIds.size === 0 ? [] : [...this.unverifiedIds];
+    return this.unverifiedIds === undefined ? [] : [...this.unverifiedIds];
   }
 }
 
