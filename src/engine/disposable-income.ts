@@ -13,7 +13,7 @@ import type { Facts } from './facts.ts';
 import { applyRate, roundDiv } from './money.ts';
 import type { ParameterReader } from './parameters.ts';
 import { money, rate, reason, sourceOf } from './reasons.ts';
-import { bijstandsnorm } from './rules/bijstandsnorm.ts';
+import { bijstandsnormMonthly } from './rules/bijstandsnorm.ts';
 import { minimumBasishuur } from './rules/huurtoeslag.ts';
 import { zorgtoeslagAmount } from './rules/zorgtoeslag.ts';
 import { COST_KEYS, type CostKey, type DisposableIncome, type DisposableIncomeLine, type SchemeOutcome } from './types.ts';
@@ -67,7 +67,7 @@ export function disposableIncome(f: Facts, p: ParameterReader, schemes: readonly
 
   // The norm: percentage × bijstandsnorm − basishuur − normpremie (per month).
   const pct = p.rate('besteedbaar-inkomen/norm-percentage');
-  const social = bijstandsnorm(f, p, { kostendelersnorm: true }).monthly;
+  const social = bijstandsnormMonthly(f, p, { kostendelersnorm: true });
   const basishuur = minimumBasishuur(f.size === 1, p);
   const normpremie = roundDiv(zorgtoeslagAmount(0, f.partner !== undefined, p).normpremie, 12);
   const perChild = childBenefitsCount ? p.money('besteedbaar-inkomen/norm-per-kind') : 0;
