@@ -5,7 +5,7 @@
  * fallback to an older value. A municipality's own value replaces the national one where the council
  * may choose (for example the kwijtschelding norm percentage); that is a legal rule, not a fallback.
  */
-import type { DatedValue, LegalSource, Municipality, Parameter, Rulebook, Scale } from './rulebook.ts';
+import type { DatedValue, LegalSource, Municipality, Parameter, Rulebook, Scale, Unit } from './rulebook.ts';
 import { PPM } from './money.ts';
 
 export class MissingParameterError extends Error {
@@ -27,6 +27,7 @@ interface Entry {
   value: DatedValue;
   /** The id actually read (the municipality's replacement when it has one). */
   effective: string;
+  unit: Unit;
 }
 
 class Resolved {
@@ -61,7 +62,7 @@ class Resolved {
       const ranges = parameter.values.map((x) => `${x.from}..${x.to}`).join(', ');
       throw new MissingParameterError(effective, this.date, `its values cover ${ranges}`);
     }
-    const entry = { value: v, effective };
+    const entry = { value: v, effective, unit: parameter.unit };
     this.values.set(id, entry);
     return entry;
   }
@@ -142,6 +143,11 @@ export class ParameterReader {
   /** The legal source of a parameter (the municipality's own when it replaced the national value). */
   source(id: string): LegalSource | undefined {
     return this.resolved.source(id);
+  }
+
+  /** The unit of the parameter actually read. */
+  unit(id: string): Unit {
+    return this.resolved.get(id).unit;
   }
 
   raw(id: string): DatedValue {
