@@ -73,9 +73,10 @@ export function deriveFacts(household: Household, params: ParameterReader): Fact
   }
   const a = income.get(applicant!.id)!;
   const b = partner ? income.get(partner.id) : undefined;
-  const receiving = new Set(household.receiving);
-  // Someone who declares a bijstand income receives bijstand, or the AIO from the AOW age.
-  for (const i of household.incomes) if (i.type === 'bijstand') receiving.add(isAowAge(applicant!) ? 'aio' : 'bijstand');
+  // Someone who declares a bijstand income receives bijstand, or the AIO from the AOW age. A short
+  // list: searching it is cheaper than building a set for every household.
+  let receiving = household.receiving;
+  if (household.incomes.some((i) => i.type === 'bijstand')) receiving = [...receiving, isAowAge(applicant!) ? 'aio' : 'bijstand'];
 
   return {
     household,
@@ -98,7 +99,7 @@ export function deriveFacts(household: Household, params: ParameterReader): Fact
     netMonthly: a.monthlyNet + (b?.monthlyNet ?? 0),
     netYearly: a.yearlyNet + (b?.yearlyNet ?? 0),
     grossYearly: a.yearlyGross + (b?.yearlyGross ?? 0),
-    receives: (id) => receiving.has(id),
+    receives: (id) => receiving.includes(id),
   };
 }
 
