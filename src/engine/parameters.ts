@@ -23,17 +23,28 @@ export class MissingParameterError extends Error {
  * Values resolved for one rulebook, date and municipality, with the municipality's replacements
  * folded in, so batch screening looks each parameter up once per date.
  */
+/**
+ * One resolved parameter. The dated values come from content in several shapes (with and without a
+ * note, for example); the fields read for every parameter are copied here, so reading them is the
+ * same for every parameter.
+ */
 interface Entry {
   value: DatedValue;
   /** The id actually read (the municipality's replacement when it has one). */
   effective: string;
   unit: Unit;
+  unverified: boolean;
+  /** The value when it is a number, undefined for a scale. */
+  number: number | undefined;
 }
+
+/** Marks a parameter without a source (one that does not exist), so the cache needs one lookup. */
+const NO_SOURCE = null;
 
 class Resolved {
   readonly values = new Map<string, Entry>();
   /** Legal sources by id, for reasons: looked up once, whether or not the parameter has a value on the date. */
-  private readonly sources = new Map<string, LegalSource | undefined>();
+  private readonly sources = new Map<string, LegalSource | typeof NO_SOURCE>();
   /** Whether a parameter has a value on the date, by id. */
   private readonly present = new Map<string, boolean>();
   readonly rulebook: Rulebook;
@@ -62,16 +73,24 @@ class Resolved {
       const ranges = parameter.values.map((x) => `${x.from}..${x.to}`).join(', ');
       throw new MissingParameterError(effective, this.date, `its values cover ${ranges}`);
     }
-    const entry = { value: v, effective, unit: parameter.unit };
+    const entry: Entry = {
+      value: v,
+      effective,
+      unit: parameter.unit,
+      unverified: v.unverified,
+      number: typeof v.value === 'number' ? v.value : undefined,
+    };
     this.values.set(id, entry);
     return entry;
   }
 
   source(id: string): LegalSource | undefined {
-    if (this.sources.has(id)) return this.sources.get(id);
-    const source = this.rulebook.parameters[this.effectiveId(id)]?.source;
-    this.sources.set(id, source);
-    return source;
+    let source = this.sources.get(id);
+    if (source === undefined) {
+      source = this.rulebook.parameters[this.effectiveId(id)]?.source ?? NO_SOURCE;
+      this.sources.set(id, source);
+    }
+    return source === NO_SOURCE ? undefined : source;
   }
 
   has(id: string): boolean {
@@ -151,14 +170,19 @@ export class ParameterReader {
   }
 
   raw(id: string): DatedValue {
+    return this.read(id).value;
+  }
+
+  /** The entry of a parameter, noting it when its value is unverified. */
+  private read(id: string): Entry {
     const entry = this.resolved.get(id);
-    if (entry.value.unverified) (this.unverifiedIds ??= new Set()).add(entry.effective);
-    return entry.value;
+    if (entry.unverified) (this.unverifiedIds ??= new Set()).add(entry.effective);
+    return entry;
   }
 
   private number(id: string): number {
-    const v = this.raw(id).value;
-    if (typeof v !== 'number') throw new TypeError(`parameter ${id} is a scale, not a number`);
+    const v = this.read(id).number;
+    if (v === undefined) throw new TypeError(`parameter ${id} is a scale, not a number`);
     return v;
   }
 
