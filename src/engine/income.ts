@@ -7,7 +7,7 @@
  */
 import type { ParameterReader } from './parameters.ts';
 import type { Scale } from './rulebook.ts';
-import { evaluateScale } from './parameters.ts';
+import { Derived, evaluateScale } from './parameters.ts';
 import { applyRate, PPM, roundDiv, yearly as perYear } from './money.ts';
 import type { Income, IncomeType, Person } from './types.ts';
 
@@ -75,7 +75,7 @@ interface TaxTables {
   zvwRate: number;
 }
 
-function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
+function readTaxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
   return {
     tariff: p.scale(aowAge ? 'inkomstenbelasting/tarief-aow' : 'inkomstenbelasting/tarief'),
     ahk: p.scale(aowAge ? 'inkomstenbelasting/algemene-heffingskorting-aow' : 'inkomstenbelasting/algemene-heffingskorting'),
@@ -85,6 +85,19 @@ function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTab
     zvwMaximum: p.money('zvw/maximum-bijdrage-inkomen'),
     zvwRate: p.rate('zvw/bijdrage-percentage'),
   };
+}
+
+/** The tables for the four kinds of person, each read once per date (they are the same for everyone). */
+const TAX_TABLES = {
+  working: new Derived('tax-tables', (p) => readTaxTables(false, false, p)),
+  workingSingle: new Derived('tax-tables-single', (p) => readTaxTables(false, true, p)),
+  pensioner: new Derived('tax-tables-aow', (p) => readTaxTables(true, false, p)),
+  pensionerSingle: new Derived('tax-tables-aow-single', (p) => readTaxTables(true, true, p)),
+};
+
+function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
+  if (aowAge) return p.derive(single ? TAX_TABLES.pensionerSingle : TAX_TABLES.pensioner);
+  return p.derive(single ? TAX_TABLES.workingSingle : TAX_TABLES.working);
 }
 
 /** Box 1 tax after heffingskortingen plus the withheld Zvw contribution, for one person and one year. */

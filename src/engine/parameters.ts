@@ -38,6 +38,25 @@ interface Entry {
   number: number | undefined;
 }
 
+/**
+ * A value worked out from parameters alone (no household), such as a year's tax tables: worked out
+ * once per date and municipality. The unverified values it rests on are kept with it, so every
+ * reader that uses it records them as if it had read them itself.
+ */
+export class Derived<T> {
+  readonly name: string;
+  readonly compute: (p: ParameterReader) => T;
+  constructor(name: string, compute: (p: ParameterReader) => T) {
+    this.name = name;
+    this.compute = compute;
+  }
+}
+
+interface DerivedValue {
+  value: unknown;
+  unverified: string[];
+}
+
 /** Marks a parameter without a source (one that does not exist), so the cache needs one lookup. */
 const NO_SOURCE = null;
 
@@ -47,6 +66,7 @@ class Resolved {
   private readonly sources = new Map<string, LegalSource | typeof NO_SOURCE>();
   /** Whether a parameter has a value on the date, by id. */
   private readonly present = new Map<string, boolean>();
+  readonly derived = new Map<Derived<unknown>, DerivedValue>();
   readonly rulebook: Rulebook;
   readonly date: string;
   readonly municipality: Municipality | undefined;
@@ -210,6 +230,21 @@ export class ParameterReader {
     const v = this.raw(id).value;
     if (typeof v === 'number') throw new TypeError(`parameter ${id} is a number, not a scale`);
     return v;
+  }
+
+  /**
+   * A derived value for this date and municipality. Worked out with a reader of its own the first
+   * time; a missing parameter throws as a direct read would, and nothing is kept.
+   */
+  derive<T>(d: Derived<T>): T {
+    let kept = this.resolved.derived.get(d);
+    if (!kept) {
+      const own = this.fork();
+      kept = { value: d.compute(own), unverified: own.unverified() };
+      this.resolved.derived.set(d, kept);
+    }
+    for (const id of kept.unverified) (this.unverifiedIds ??= new Set()).add(id);
+    return kept.value as T;
   }
 
   /** Whether the parameter exists on the date (for rules that changed structure, such as huurtoeslag 2026). */
