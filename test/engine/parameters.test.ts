@@ -1,6 +1,6 @@
 /** Reading parameters through the per-date cache: the cache must not change what a reader sees. */
 import { describe, expect, it } from 'vitest';
-import { MissingParameterError, ParameterReader } from '../../src/engine/parameters.ts';
+import { Derived, MissingParameterError, ParameterReader } from '../../src/engine/parameters.ts';
 import { rulebook } from '../support/rulebook.ts';
 
 const reader = (date: string, municipality?: string) =>
@@ -39,5 +39,22 @@ describe('ParameterReader', () => {
     const earlier = reader('2025-03-01');
     earlier.count('aow/leeftijd');
     expect(earlier.unverified()).toEqual([]);
+  });
+
+  it('derived values: worked out once per date, and every reader records the unverified values they rest on', () => {
+    let computed = 0;
+    const aowAge = new Derived('test-aow-age', (p) => {
+      computed++;
+      return p.count('aow/leeftijd');
+    });
+    const first = reader('2026-03-01');
+    const second = reader('2026-03-01');
+    expect(first.derive(aowAge)).toBe(second.derive(aowAge));
+    expect(computed).toBe(1);
+    expect(first.unverified()).toEqual(['aow/leeftijd']);
+    expect(second.unverified()).toEqual(['aow/leeftijd']);
+
+    const missing = new Derived('test-missing', (p) => p.money('huurtoeslag/basishuur-eenpersoons'));
+    for (let i = 0; i < 2; i++) expect(() => reader('2025-03-01').derive(missing)).toThrow(MissingParameterError);
   });
 });
