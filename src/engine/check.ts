@@ -56,15 +56,22 @@ export function validateAgainstRulebook(household: Household, rulebook: Rulebook
   if (!municipalityExists(rulebook, household.municipality, date)) {
     issues.push({ path: 'municipality', code: 'unknown-municipality', params: { code: household.municipality } });
   }
-  household.people.forEach((p, i) => {
+  for (let i = 0; i < household.people.length; i++) {
+    const p = household.people[i]!;
     if (p.birthDate && ageOn(p.birthDate, date) !== p.age)
       issues.push({ path: `people.${i}.birthDate`, code: 'birthdate-age', params: {} });
-  });
+  }
   const known = knownSchemeIds(rulebook);
-  household.receiving.forEach((id, i) => {
+  for (let i = 0; i < household.receiving.length; i++) {
+    const id = household.receiving[i]!;
     if (!known.has(id)) issues.push({ path: `receiving.${i}`, code: 'unknown-scheme', params: { id } });
-  });
+  }
   if (issues.length > 0) throw new CheckInputError(issues);
+}
+
+/** What a scheme pays per month: its amount when eligible or already received, else nothing. */
+function paidMonthly(s: SchemeOutcome): number {
+  return s.status === 'eligible' || s.status === 'already-receiving' ? s.monthly : 0;
 }
 
 export function check(household: Household, rulebook: Rulebook): CheckOutcome {
@@ -82,7 +89,6 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   const zt = zorgtoeslag(f, root.fork());
   const ht = huurtoeslag(f, root.fork());
   schemes.push(zt, ht, kindgebondenBudget(f, root.fork()), kinderbijslag(f, root.fork()));
-  const paidMonthly = (s: SchemeOutcome): number => (s.status === 'eligible' || s.status === 'already-receiving' ? s.monthly : 0);
   schemes.push(kwijtschelding(f, root.fork(), { bijstandTopUp, huurtoeslagMonthly: paidMonthly(ht), zorgtoeslagMonthly: paidMonthly(zt) }));
 
   if (municipality) {

@@ -13,7 +13,7 @@ import type { Facts } from './facts.ts';
 import { applyRate, roundDiv } from './money.ts';
 import type { ParameterReader } from './parameters.ts';
 import { money, rate, reason, sourceOf } from './reasons.ts';
-import { bijstandsnorm } from './rules/bijstandsnorm.ts';
+import { bijstandsnormMonthly } from './rules/bijstandsnorm.ts';
 import { minimumBasishuur } from './rules/huurtoeslag.ts';
 import { zorgtoeslagAmount } from './rules/zorgtoeslag.ts';
 import { COST_KEYS, type CostKey, type DisposableIncome, type DisposableIncomeLine, type SchemeOutcome } from './types.ts';
@@ -23,51 +23,72 @@ const INCOME_SCHEMES = ['bijstand', 'aio', 'zorgtoeslag', 'huurtoeslag', 'kindge
 const CHILD_SCHEMES: ReadonlySet<string> = new Set(['kindgebonden-budget', 'kinderbijslag']);
 const COSTS_IN_NORM: ReadonlySet<CostKey> = new Set(['energy', 'water', 'localTaxes']);
 
+/** The scheme with an id (the last one, as in a map by id); a dozen schemes, so a search beats building a map. */
+function findScheme(schemes: readonly SchemeOutcome[], id: string): SchemeOutcome | undefined {
+  for (let i = schemes.length - 1; i >= 0; i--) if (schemes[i]!.id === id) return schemes[i];
+  return undefined;
+}
+
+const paid = (s: SchemeOutcome): boolean => s.status === 'eligible' || s.status === 'already-receiving';
+
+function bijstandDeclared(f: Facts): boolean {
+  return f.household.incomes.some((i) => i.type === 'bijstand');
+}
+
 export function disposableIncome(f: Facts, p: ParameterReader, schemes: readonly SchemeOutcome[]): DisposableIncome {
-  const byId = new Map(schemes.map((s) => [s.id, s]));
   const childBenefitsCount = p.count('besteedbaar-inkomen/kinderregelingen-tellen-mee') === 1;
   const costsInNorm = p.count('besteedbaar-inkomen/vaste-lasten-in-norm') === 1;
 
   const incomeLines: DisposableIncomeLine[] = [];
+  let income = 0;
   for (const person of f.household.people) {
     for (const e of f.income.get(person.id)!.incomes) {
-      incomeLines.push({ key: e.income.type, person: person.id, monthly: roundDiv(e.yearlyNet, 12), counted: true });
+      const monthly = roundDiv(e.yearlyNet, 12);
+      incomeLines.push({ key: e.income.type, person: person.id, monthly, counted: true });
+      income += monthly;
     }
   }
+  let childBenefitsApart = false;
   for (const id of INCOME_SCHEMES) {
-    const s = byId.get(id);
-    if (!s) continue;
+    const s = findScheme(schemes, id);
+    if (!s || !paid(s)) continue;
     // Bijstand that is already received is among the declared incomes, unless none is declared (for
     // example after a life event that replaced it with wages): then the engine's amount counts.
-    const declared = id === 'bijstand' ? f.household.incomes.some((i) => i.type === 'bijstand') : true;
-    if ((id === 'bijstand' || id === 'aio') && s.status !== 'eligible' && (s.status !== 'already-receiving' || declared)) continue;
-    if (s.status === 'eligible' || s.status === 'already-receiving') {
-      incomeLines.push({ key: id, monthly: s.monthly, counted: childBenefitsCount || !CHILD_SCHEMES.has(id) });
-    }
+    if (s.status === 'already-receiving' && (id === 'aio' || (id === 'bijstand' && bijstandDeclared(f)))) continue;
+    const counted = childBenefitsCount || !CHILD_SCHEMES.has(id);
+    incomeLines.push({ key: id, monthly: s.monthly, counted });
+    if (counted) income += s.monthly;
+    else childBenefitsApart = true;
   }
 
   const costLines: DisposableIncomeLine[] = [];
+  let costs = 0;
   const h = f.household;
   if (h.housing.type === 'rent') {
     costLines.push({ key: 'rent', monthly: h.housing.rent, counted: true });
-    if (h.housing.serviceCosts > 0) costLines.push({ key: 'serviceCosts', monthly: h.housing.serviceCosts, counted: true });
+    costs += h.housing.rent;
+    if (h.housing.serviceCosts > 0) {
+      costLines.push({ key: 'serviceCosts', monthly: h.housing.serviceCosts, counted: true });
+      costs += h.housing.serviceCosts;
+    }
   }
-  const forgiven = byId.get('kwijtschelding');
+  const forgiven = findScheme(schemes, 'kwijtschelding');
+  let costsApart = false;
   for (const key of COST_KEYS) {
     const v = h.costs[key];
     if (v === undefined || v === 0) continue;
     const monthly =
       key === 'localTaxes' && forgiven?.status === 'eligible' && !forgiven.amountVaries ? Math.max(0, v - forgiven.monthly) : v;
-    costLines.push({ key, monthly, counted: !(costsInNorm && COSTS_IN_NORM.has(key)) });
+    const counted = !(costsInNorm && COSTS_IN_NORM.has(key));
+    costLines.push({ key, monthly, counted });
+    if (counted) costs += monthly;
+    else costsApart = true;
   }
-
-  const income = incomeLines.filter((l) => l.counted).reduce((s, l) => s + l.monthly, 0);
-  const costs = costLines.filter((l) => l.counted).reduce((s, l) => s + l.monthly, 0);
   const disposable = income - costs;
 
   // The norm: percentage × bijstandsnorm − basishuur − normpremie (per month).
   const pct = p.rate('besteedbaar-inkomen/norm-percentage');
-  const social = bijstandsnorm(f, p, { kostendelersnorm: true }).monthly;
+  const social = bijstandsnormMonthly(f, p, { kostendelersnorm: true });
   const basishuur = minimumBasishuur(f.size === 1, p);
   const normpremie = roundDiv(zorgtoeslagAmount(0, f.partner !== undefined, p).normpremie, 12);
   const perChild = childBenefitsCount ? p.money('besteedbaar-inkomen/norm-per-kind') : 0;
@@ -88,12 +109,11 @@ export function disposableIncome(f: Facts, p: ParameterReader, schemes: readonly
   const difference = disposable - norm;
 
   const steps = [reason('di-income', { amount: money(income) })];
-  if (!childBenefitsCount && incomeLines.some((l) => !l.counted)) {
+  if (!childBenefitsCount && childBenefitsApart) {
     steps.push(reason('di-child-benefits-apart', {}, sourceOf(p, 'besteedbaar-inkomen/kinderregelingen-tellen-mee')));
   }
   steps.push(reason('di-costs', { amount: money(costs) }));
-  if (costLines.some((l) => !l.counted))
-    steps.push(reason('di-costs-in-norm', {}, sourceOf(p, 'besteedbaar-inkomen/vaste-lasten-in-norm')));
+  if (costsApart) steps.push(reason('di-costs-in-norm', {}, sourceOf(p, 'besteedbaar-inkomen/vaste-lasten-in-norm')));
   steps.push(
     reason('di-disposable', { amount: money(disposable) }),
     ...normReasons,

@@ -44,19 +44,26 @@ export function householdType(partner: Person | undefined, children: readonly Pe
 
 export function deriveFacts(household: Household, params: ParameterReader): Facts {
   const people = household.people;
-  const applicant = people.find((p) => p.role === 'applicant')!;
-  const partner = people.find((p) => p.role === 'partner');
-  const children = people.filter((p) => p.role === 'child');
-  const adultChildren = people.filter((p) => p.role === 'adult-child');
-  const housemates = people.filter((p) => p.role === 'housemate');
+  let applicant: Person | undefined;
+  let partner: Person | undefined;
+  const children: Person[] = [];
+  const adultChildren: Person[] = [];
+  const housemates: Person[] = [];
+  for (const p of people) {
+    if (p.role === 'applicant') applicant ??= p;
+    else if (p.role === 'partner') partner ??= p;
+    else if (p.role === 'child') children.push(p);
+    else if (p.role === 'adult-child') adultChildren.push(p);
+    else if (p.role === 'housemate') housemates.push(p);
+  }
   const aowAge = params.count('aow/leeftijd');
   const isAowAge = (p: Person): boolean => p.age >= aowAge;
 
   // Pw art. 22a: medebewoners from the kostendelersnorm age count, except students with study
   // finance and people in an institution; the applicant and the partner always count.
   const kostendelerAge = params.count('participatiewet/kostendelersnorm-leeftijd');
-  const others = [...adultChildren, ...housemates].filter((p) => p.age >= kostendelerAge && !p.student && !p.inInstitution);
-  const kostendelers = 1 + (partner ? 1 : 0) + others.length;
+  const counts = (p: Person): boolean => p.age >= kostendelerAge && !p.student && !p.inInstitution;
+  const kostendelers = 1 + (partner ? 1 : 0) + countWhere(adultChildren, counts) + countWhere(housemates, counts);
 
   const single = partner === undefined;
   const income = new Map<string, PersonIncome>();
@@ -64,15 +71,17 @@ export function deriveFacts(household: Household, params: ParameterReader): Fact
     const own = household.incomes.filter((i) => i.person === person.id);
     income.set(person.id, estimatePersonIncome(person, own, household.annualTaxableIncome[person.id], isAowAge(person), single, params));
   }
-  const couple = [applicant, ...(partner ? [partner] : [])].map((p) => income.get(p.id)!);
-  const receiving = new Set(household.receiving);
-  // Someone who declares a bijstand income receives bijstand, or the AIO from the AOW age.
-  for (const i of household.incomes) if (i.type === 'bijstand') receiving.add(isAowAge(applicant) ? 'aio' : 'bijstand');
+  const a = income.get(applicant!.id)!;
+  const b = partner ? income.get(partner.id) : undefined;
+  // Someone who declares a bijstand income receives bijstand, or the AIO from the AOW age. A short
+  // list: searching it is cheaper than building a set for every household.
+  let receiving = household.receiving;
+  if (household.incomes.some((i) => i.type === 'bijstand')) receiving = [...receiving, isAowAge(applicant!) ? 'aio' : 'bijstand'];
 
   return {
     household,
     params,
-    applicant,
+    applicant: applicant!,
     partner,
     children,
     adultChildren,
@@ -81,14 +90,21 @@ export function deriveFacts(household: Household, params: ParameterReader): Fact
     size: people.length,
     aowAge,
     isAowAge,
-    couplePensioner: isAowAge(applicant) || (partner !== undefined && isAowAge(partner)),
+    couplePensioner: isAowAge(applicant!) || (partner !== undefined && isAowAge(partner)),
     kostendelers,
     income,
-    toeslagInkomen: couple.reduce((s, i) => s + i.taxable, 0),
-    toeslagInkomenEstimated: couple.some((i) => i.taxableEstimated),
-    netMonthly: couple.reduce((s, i) => s + i.monthlyNet, 0),
-    netYearly: couple.reduce((s, i) => s + i.yearlyNet, 0),
-    grossYearly: couple.reduce((s, i) => s + i.yearlyGross, 0),
-    receives: (id) => receiving.has(id),
+    // Applicant and toeslagpartner together.
+    toeslagInkomen: a.taxable + (b?.taxable ?? 0),
+    toeslagInkomenEstimated: a.taxableEstimated || (b?.taxableEstimated ?? false),
+    netMonthly: a.monthlyNet + (b?.monthlyNet ?? 0),
+    netYearly: a.yearlyNet + (b?.yearlyNet ?? 0),
+    grossYearly: a.yearlyGross + (b?.yearlyGross ?? 0),
+    receives: (id) => receiving.includes(id),
   };
+}
+
+function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
 }

@@ -7,8 +7,8 @@
  */
 import type { ParameterReader } from './parameters.ts';
 import type { Scale } from './rulebook.ts';
-import { evaluateScale } from './parameters.ts';
-import { applyRate, PPM, roundDiv, sum, yearly as perYear } from './money.ts';
+import { Derived, evaluateScale } from './parameters.ts';
+import { applyRate, PPM, roundDiv, yearly as perYear } from './money.ts';
 import type { Income, IncomeType, Person } from './types.ts';
 
 /** Incomes that are work (arbeidskorting applies). */
@@ -75,7 +75,7 @@ interface TaxTables {
   zvwRate: number;
 }
 
-function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
+function readTaxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
   return {
     tariff: p.scale(aowAge ? 'inkomstenbelasting/tarief-aow' : 'inkomstenbelasting/tarief'),
     ahk: p.scale(aowAge ? 'inkomstenbelasting/algemene-heffingskorting-aow' : 'inkomstenbelasting/algemene-heffingskorting'),
@@ -85,6 +85,19 @@ function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTab
     zvwMaximum: p.money('zvw/maximum-bijdrage-inkomen'),
     zvwRate: p.rate('zvw/bijdrage-percentage'),
   };
+}
+
+/** The tables for the four kinds of person, each read once per date (they are the same for everyone). */
+const TAX_TABLES = {
+  working: new Derived('tax-tables', (p) => readTaxTables(false, false, p)),
+  workingSingle: new Derived('tax-tables-single', (p) => readTaxTables(false, true, p)),
+  pensioner: new Derived('tax-tables-aow', (p) => readTaxTables(true, false, p)),
+  pensionerSingle: new Derived('tax-tables-aow-single', (p) => readTaxTables(true, true, p)),
+};
+
+function taxTables(aowAge: boolean, single: boolean, p: ParameterReader): TaxTables {
+  if (aowAge) return p.derive(single ? TAX_TABLES.pensionerSingle : TAX_TABLES.pensioner);
+  return p.derive(single ? TAX_TABLES.workingSingle : TAX_TABLES.working);
 }
 
 /** Box 1 tax after heffingskortingen plus the withheld Zvw contribution, for one person and one year. */
@@ -109,12 +122,18 @@ function netFromGross(gross: number, c: Composition, t: TaxTables): number {
  * netFromGross(base + X) − netFromGross(base) = net, the smallest such X in cents. Net income rises
  * with gross income (marginal rates stay below 100 %) and is piecewise linear, so Newton steps with
  * the local marginal rate land in two or three steps; a short walk then makes the answer exact, and
- * bisection is the fallback.
+ * bisection is the fallback. `baseNet` is netFromGross(baseGross).
  */
-function grossForNet(net: number, baseGross: number, c: Composition, t: TaxTables): number {
+function grossForNet(net: number, baseGross: number, baseNet: number, c: Composition, t: TaxTables): number {
   if (net <= 0) return 0;
-  const baseNet = netFromGross(baseGross, c, t);
-  const f = (x: number): number => netFromGross(baseGross + x, c, t) - baseNet - net;
+  // The steps below ask for some points twice (the Newton step's end, the walk's checks); each is a
+  // full tax calculation, so every point is calculated once.
+  const known = new Map<number, number>();
+  const f = (x: number): number => {
+    let v = known.get(x);
+    if (v === undefined) known.set(x, (v = netFromGross(baseGross + x, c, t) - baseNet - net));
+    return v;
+  };
   const STEP = 1000;
   let x = net;
   for (let i = 0; i < 8; i++) {
@@ -157,6 +176,31 @@ function composition(incomes: readonly Income[]): Composition {
 }
 
 /**
+ * Net and gross of one income of `year` cents a year: the person's net of the known gross, or the
+ * extra gross for the net incomes, shared out in proportion.
+ */
+function estimateIncome(
+  income: Income,
+  year: number,
+  knownGross: number,
+  netOfKnownGross: number,
+  knownNet: number,
+  extraGross: number,
+): EstimatedIncome {
+  const monthlyAsGiven = roundDiv(perYear(income.amount, income.period), 12);
+  if (UNTAXED.has(income.type)) {
+    return { income, monthlyNet: monthlyAsGiven, yearlyNet: year, yearlyGross: year, estimated: false };
+  }
+  if (income.basis === 'net') {
+    const gross = knownNet === 0 ? 0 : roundDiv(year * extraGross, knownNet);
+    return { income, monthlyNet: monthlyAsGiven, yearlyNet: year, yearlyGross: gross, estimated: true };
+  }
+  const net = knownGross === 0 ? 0 : roundDiv(year * netOfKnownGross, knownGross);
+  const monthlyNet = roundDiv(roundDiv(perYear(income.amount, income.period) * netOfKnownGross, knownGross || 1), 12);
+  return { income, monthlyNet, yearlyNet: net, yearlyGross: year, estimated: true };
+}
+
+/**
  * Estimates net and gross for every income of one person. The person's tax is progressive over all
  * taxable income together, so the gross of net incomes is found on top of the known gross incomes.
  */
@@ -171,37 +215,41 @@ export function estimatePersonIncome(
   if (incomes.length === 0) {
     return { person, incomes: [], yearlyNet: 0, yearlyGross: 0, monthlyNet: 0, taxable: givenTaxable ?? 0, taxableEstimated: false };
   }
-  const taxed = incomes.filter((i) => !UNTAXED.has(i.type));
-  const c = composition(taxed);
-  const withHoliday = incomes.map((i) => ({ income: i, year: yearlyWithHolidayPay(i, p) }));
-
-  const knownGross = sum(withHoliday.filter((x) => x.income.basis === 'gross' && !UNTAXED.has(x.income.type)).map((x) => x.year));
-  const knownNet = sum(withHoliday.filter((x) => x.income.basis === 'net' && !UNTAXED.has(x.income.type)).map((x) => x.year));
+  const c = composition(incomes);
+  // Yearly amounts first, in the order given (they read the holiday-pay parameters), then the tables.
+  const years: number[] = [];
+  let knownGross = 0;
+  let knownNet = 0;
+  for (const income of incomes) {
+    const year = yearlyWithHolidayPay(income, p);
+    years.push(year);
+    if (UNTAXED.has(income.type)) continue;
+    if (income.basis === 'gross') knownGross += year;
+    else knownNet += year;
+  }
   const tables = taxTables(aowAge, single, p);
-  const extraGross = grossForNet(knownNet, knownGross, c, tables);
-  const totalGross = knownGross + extraGross;
   const netOfKnownGross = netFromGross(knownGross, c, tables);
+  const extraGross = grossForNet(knownNet, knownGross, netOfKnownGross, c, tables);
+  const totalGross = knownGross + extraGross;
 
-  const estimated: EstimatedIncome[] = withHoliday.map(({ income, year }) => {
-    const monthlyAsGiven = roundDiv(perYear(income.amount, income.period), 12);
-    if (UNTAXED.has(income.type)) {
-      return { income, monthlyNet: monthlyAsGiven, yearlyNet: year, yearlyGross: year, estimated: false };
-    }
-    if (income.basis === 'net') {
-      const gross = knownNet === 0 ? 0 : roundDiv(year * extraGross, knownNet);
-      return { income, monthlyNet: monthlyAsGiven, yearlyNet: year, yearlyGross: gross, estimated: true };
-    }
-    const net = knownGross === 0 ? 0 : roundDiv(year * netOfKnownGross, knownGross);
-    const monthlyNet = roundDiv(roundDiv(perYear(income.amount, income.period) * netOfKnownGross, knownGross || 1), 12);
-    return { income, monthlyNet, yearlyNet: net, yearlyGross: year, estimated: true };
-  });
+  const estimated: EstimatedIncome[] = [];
+  let yearlyNet = 0;
+  let yearlyGross = 0;
+  let monthlyNet = 0;
+  for (let i = 0; i < incomes.length; i++) {
+    const e = estimateIncome(incomes[i]!, years[i]!, knownGross, netOfKnownGross, knownNet, extraGross);
+    estimated.push(e);
+    yearlyNet += e.yearlyNet;
+    yearlyGross += e.yearlyGross;
+    monthlyNet += e.monthlyNet;
+  }
 
   return {
     person,
     incomes: estimated,
-    yearlyNet: sum(estimated.map((e) => e.yearlyNet)),
-    yearlyGross: sum(estimated.map((e) => e.yearlyGross)),
-    monthlyNet: sum(estimated.map((e) => e.monthlyNet)),
+    yearlyNet,
+    yearlyGross,
+    monthlyNet,
     taxable: givenTaxable ?? totalGross,
     taxableEstimated: givenTaxable === undefined && totalGross > 0,
   };

@@ -5,7 +5,7 @@
  * fallback to an older value. A municipality's own value replaces the national one where the council
  * may choose (for example the kwijtschelding norm percentage); that is a legal rule, not a fallback.
  */
-import type { DatedValue, Municipality, Parameter, Rulebook, Scale } from './rulebook.ts';
+import type { DatedValue, LegalSource, Municipality, Parameter, Rulebook, Scale, Unit } from './rulebook.ts';
 import { PPM } from './money.ts';
 
 export class MissingParameterError extends Error {
@@ -23,14 +23,50 @@ export class MissingParameterError extends Error {
  * Values resolved for one rulebook, date and municipality, with the municipality's replacements
  * folded in, so batch screening looks each parameter up once per date.
  */
+/**
+ * One resolved parameter. The dated values come from content in several shapes (with and without a
+ * note, for example); the fields read for every parameter are copied here, so reading them is the
+ * same for every parameter.
+ */
 interface Entry {
   value: DatedValue;
   /** The id actually read (the municipality's replacement when it has one). */
   effective: string;
+  unit: Unit;
+  unverified: boolean;
+  /** The value when it is a number, undefined for a scale. */
+  number: number | undefined;
 }
+
+/**
+ * A value worked out from parameters alone (no household), such as a year's tax tables: worked out
+ * once per date and municipality. The unverified values it rests on are kept with it, so every
+ * reader that uses it records them as if it had read them itself.
+ */
+export class Derived<T> {
+  readonly name: string;
+  readonly compute: (p: ParameterReader) => T;
+  constructor(name: string, compute: (p: ParameterReader) => T) {
+    this.name = name;
+    this.compute = compute;
+  }
+}
+
+interface DerivedValue {
+  value: unknown;
+  unverified: string[];
+}
+
+/** Marks a parameter without a source (one that does not exist), so the cache needs one lookup. */
+const NO_SOURCE = null;
 
 class Resolved {
   readonly values = new Map<string, Entry>();
+  /** Legal sources by id, for reasons: looked up once, whether or not the parameter has a value on the date. */
+  private readonly sources = new Map<string, LegalSource | typeof NO_SOURCE>();
+  /** Whether a parameter has a value on the date, by id. */
+  private readonly present = new Map<string, boolean>();
+  readonly derived = new Map<Derived<unknown>, DerivedValue>();
   readonly rulebook: Rulebook;
   readonly date: string;
   readonly municipality: Municipality | undefined;
@@ -40,10 +76,16 @@ class Resolved {
     this.municipality = municipality;
   }
 
+  effectiveId(id: string): string {
+    return this.municipality?.parameterOverrides[id] ?? id;
+  }
+
   get(id: string): Entry {
-    const hit = this.values.get(id);
-    if (hit) return hit;
-    const effective = this.municipality?.parameterOverrides[id] ?? id;
+    return this.values.get(id) ?? this.resolve(id);
+  }
+
+  private resolve(id: string): Entry {
+    const effective = this.effectiveId(id);
     const parameter = this.rulebook.parameters[effective];
     if (!parameter) throw new MissingParameterError(effective, this.date, 'no such parameter in content/');
     const v = valueOn(parameter, this.date);
@@ -51,23 +93,55 @@ class Resolved {
       const ranges = parameter.values.map((x) => `${x.from}..${x.to}`).join(', ');
       throw new MissingParameterError(effective, this.date, `its values cover ${ranges}`);
     }
-    const entry = { value: v, effective };
+    const entry: Entry = {
+      value: v,
+      effective,
+      unit: parameter.unit,
+      unverified: v.unverified,
+      number: typeof v.value === 'number' ? v.value : undefined,
+    };
     this.values.set(id, entry);
     return entry;
   }
+
+  source(id: string): LegalSource | undefined {
+    let source = this.sources.get(id);
+    if (source === undefined) {
+      source = this.rulebook.parameters[this.effectiveId(id)]?.source ?? NO_SOURCE;
+      this.sources.set(id, source);
+    }
+    return source === NO_SOURCE ? undefined : source;
+  }
+
+  has(id: string): boolean {
+    let present = this.present.get(id);
+    if (present === undefined) {
+      const parameter = this.rulebook.parameters[this.effectiveId(id)];
+      present = parameter !== undefined && valueOn(parameter, this.date) !== undefined;
+      this.present.set(id, present);
+    }
+    return present;
+  }
 }
 
-const cache = new WeakMap<Rulebook, Map<string, Resolved>>();
+/**
+ * Resolved values by rulebook, then date, then municipality (undefined: no municipal data). Nested
+ * maps rather than one `date|code` key, so finding them costs no string building per check.
+ */
+const cache = new WeakMap<Rulebook, Map<string, Map<Municipality | undefined, Resolved>>>();
+/** Dates kept per rulebook before the cache starts over (batches use a handful). */
+const MAX_DATES = 64;
 
 function resolvedFor(rulebook: Rulebook, date: string, municipality: Municipality | undefined): Resolved {
-  let byKey = cache.get(rulebook);
-  if (!byKey) cache.set(rulebook, (byKey = new Map()));
-  const key = `${date}|${municipality?.code ?? ''}`;
-  let r = byKey.get(key);
-  if (!r) {
-    if (byKey.size > 256) byKey.clear();
-    byKey.set(key, (r = new Resolved(rulebook, date, municipality)));
+  let byDate = cache.get(rulebook);
+  if (!byDate) cache.set(rulebook, (byDate = new Map()));
+  let byMunicipality = byDate.get(date);
+  if (!byMunicipality) {
+    if (byDate.size >= MAX_DATES) byDate.clear();
+    byDate.set(date, (byMunicipality = new Map()));
   }
+  let r = byMunicipality.get(municipality);
+  if (!r) byMunicipality.set(municipality, (r = new Resolved(rulebook, date, municipality)));
   return r;
 }
 
@@ -85,7 +159,8 @@ export class ParameterReader {
   readonly date: string;
   readonly municipality: Municipality | undefined;
   private readonly resolved: Resolved;
-  private readonly unverifiedIds = new Set<string>();
+  /** Created on the first unverified value: most readers never read one. */
+  private unverifiedIds: Set<string> | undefined;
 
   constructor(rulebook: Rulebook, date: string, municipality: Municipality | undefined, resolved?: Resolved) {
     this.rulebook = rulebook;
@@ -101,18 +176,33 @@ export class ParameterReader {
 
   /** The id actually read: the municipality's replacement when it has one. */
   effectiveId(id: string): string {
-    return this.municipality?.parameterOverrides[id] ?? id;
+    return this.resolved.effectiveId(id);
+  }
+
+  /** The legal source of a parameter (the municipality's own when it replaced the national value). */
+  source(id: string): LegalSource | undefined {
+    return this.resolved.source(id);
+  }
+
+  /** The unit of the parameter actually read. */
+  unit(id: string): Unit {
+    return this.resolved.get(id).unit;
   }
 
   raw(id: string): DatedValue {
+    return this.read(id).value;
+  }
+
+  /** The entry of a parameter, noting it when its value is unverified. */
+  private read(id: string): Entry {
     const entry = this.resolved.get(id);
-    if (entry.value.unverified) this.unverifiedIds.add(entry.effective);
-    return entry.value;
+    if (entry.unverified) (this.unverifiedIds ??= new Set()).add(entry.effective);
+    return entry;
   }
 
   private number(id: string): number {
-    const v = this.raw(id).value;
-    if (typeof v !== 'number') throw new TypeError(`parameter ${id} is a scale, not a number`);
+    const v = this.read(id).number;
+    if (v === undefined) throw new TypeError(`parameter ${id} is a scale, not a number`);
     return v;
   }
 
@@ -142,15 +232,29 @@ export class ParameterReader {
     return v;
   }
 
+  /**
+   * A derived value for this date and municipality. Worked out with a reader of its own the first
+   * time; a missing parameter throws as a direct read would, and nothing is kept.
+   */
+  derive<T>(d: Derived<T>): T {
+    let kept = this.resolved.derived.get(d);
+    if (!kept) {
+      const own = this.fork();
+      kept = { value: d.compute(own), unverified: own.unverified() };
+      this.resolved.derived.set(d, kept);
+    }
+    for (const id of kept.unverified) (this.unverifiedIds ??= new Set()).add(id);
+    return kept.value as T;
+  }
+
   /** Whether the parameter exists on the date (for rules that changed structure, such as huurtoeslag 2026). */
   has(id: string): boolean {
-    const parameter = this.rulebook.parameters[this.effectiveId(id)];
-    return parameter !== undefined && valueOn(parameter, this.date) !== undefined;
+    return this.resolved.has(id);
   }
 
   /** Ids of the unverified values read so far. */
   unverified(): string[] {
-    return this.unverifiedIds.size === 0 ? [] : [...this.unverifiedIds];
+    return this.unverifiedIds === undefined ? [] : [...this.unverifiedIds];
   }
 }
 

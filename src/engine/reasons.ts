@@ -9,7 +9,7 @@ export function reason(code: string, params: Record<string, ReasonParam> = {}, s
 
 /** The legal source of a parameter (the municipality's own when it replaced the national value). */
 export function sourceOf(p: ParameterReader, id: string): LegalSource | undefined {
-  return p.rulebook.parameters[p.effectiveId(id)]?.source;
+  return p.source(id);
 }
 
 export const money = (cents: number): ReasonParam => ({ money: cents });

@@ -31,15 +31,18 @@ export function countedIncome(f: Facts, p: ParameterReader): CountedIncome {
   let work = 0;
   let newWork = 0;
   const newWorkMonths = p.count('participatiewet/vrijlating-arbeid-maanden');
-  const recentSince = addMonths(f.household.referenceDate, -newWorkMonths);
-  for (const person of [f.applicant, ...(f.partner ? [f.partner] : [])]) {
+  // Worked out only for work with a known start (most incomes have none).
+  let recentSince: string | undefined;
+  for (const person of f.partner ? [f.applicant, f.partner] : [f.applicant]) {
     for (const e of f.income.get(person.id)!.incomes) {
       if (e.income.type === 'bijstand') continue;
       const monthly = roundDiv(e.yearlyNet, 12);
       total += monthly;
       if (WORK.has(e.income.type)) {
         work += monthly;
-        if (e.income.since !== undefined && e.income.since > recentSince) newWork += monthly;
+        if (e.income.since !== undefined && e.income.since > (recentSince ??= addMonths(f.household.referenceDate, -newWorkMonths))) {
+          newWork += monthly;
+        }
       }
     }
   }

@@ -26,33 +26,23 @@ export function kostendelersnormPerPerson(gehuwdennorm: number, kostendelers: nu
   return roundDiv(gehuwdennorm * (basis + kostendelers * perPerson), kostendelers * PPM);
 }
 
-export function bijstandsnorm(f: Facts, p: ParameterReader, options: { kostendelersnorm: boolean }): Norm {
+/**
+ * Which norm applies: a norm read as it is, or (`shared`) the kostendelersnorm computed from the
+ * gehuwdennorm `id`. `code` names the reason.
+ */
+interface NormChoice {
+  id: string;
+  code: string;
+  shared: boolean;
+}
+
+function applicableNorm(f: Facts, p: ParameterReader, options: { kostendelersnorm: boolean }): NormChoice {
   const youthAge = p.count('participatiewet/jongerennorm-leeftijd');
   const { applicant, partner } = f;
   const withChildren = f.children.length > 0;
-  const a = f.kostendelers;
-  const useKdn = options.kostendelersnorm && a > (partner ? 2 : 1);
-
-  const norm = (id: string, code: string, extra: Reason[] = []): Norm => {
-    const monthly = p.money(id);
-    return { monthly, reasons: [reason(code, { norm: money(monthly) }, sourceOf(p, id)), ...extra], kostendelersnorm: false };
-  };
-  const shared = (gehuwdenId: string, code: string): Norm => {
-    const perPerson = kostendelersnormPerPerson(p.money(gehuwdenId), a, p);
-    const persons = partner ? 2 : 1;
-    const monthly = perPerson * persons;
-    return {
-      monthly,
-      reasons: [
-        reason(
-          code,
-          { norm: money(monthly), perPerson: money(perPerson), kostendelers: count(a) },
-          sourceOf(p, 'participatiewet/kostendelersnorm-basis'),
-        ),
-      ],
-      kostendelersnorm: true,
-    };
-  };
+  const useKdn = options.kostendelersnorm && f.kostendelers > (partner ? 2 : 1);
+  const norm = (id: string, code: string): NormChoice => ({ id, code, shared: false });
+  const shared = (gehuwdenId: string, code: string): NormChoice => ({ id: gehuwdenId, code, shared: true });
 
   if (partner) {
     if (f.couplePensioner) {
@@ -60,7 +50,7 @@ export function bijstandsnorm(f: Facts, p: ParameterReader, options: { kostendel
         ? shared('participatiewet/norm-aow-gehuwden', 'norm-kostendelers-couple')
         : norm('participatiewet/norm-aow-gehuwden', 'norm-pensioner-couple');
     }
-    const young = [applicant, partner].filter((x) => x.age < youthAge).length;
+    const young = (applicant.age < youthAge ? 1 : 0) + (partner.age < youthAge ? 1 : 0);
     if (young === 2) {
       return norm(
         withChildren ? 'participatiewet/jongerennorm-gehuwden-beiden-jong-kinderen' : 'participatiewet/jongerennorm-gehuwden-beiden-jong',
@@ -87,6 +77,42 @@ export function bijstandsnorm(f: Facts, p: ParameterReader, options: { kostendel
   }
   if (useKdn) return shared('participatiewet/norm-gehuwden', 'norm-kostendelers-single');
   return norm('participatiewet/norm-alleenstaande', withChildren ? 'norm-single-parent' : 'norm-single');
+}
+
+/** The kostendelersnorm for the household: per person from the gehuwdennorm, times one or two. */
+function sharedNorm(gehuwdenId: string, f: Facts, p: ParameterReader): { monthly: number; perPerson: number } {
+  const perPerson = kostendelersnormPerPerson(p.money(gehuwdenId), f.kostendelers, p);
+  return { monthly: perPerson * (f.partner ? 2 : 1), perPerson };
+}
+
+/**
+ * The applicable norm per month without its reasons, for the rules that only compare with it
+ * (kwijtschelding, municipal income limits, the disposable-income test). It reads the same
+ * parameters as `bijstandsnorm`, so the unverified values it used are recorded the same way.
+ */
+export function bijstandsnormMonthly(f: Facts, p: ParameterReader, options: { kostendelersnorm: boolean }): number {
+  const choice = applicableNorm(f, p, options);
+  return choice.shared ? sharedNorm(choice.id, f, p).monthly : p.money(choice.id);
+}
+
+export function bijstandsnorm(f: Facts, p: ParameterReader, options: { kostendelersnorm: boolean }): Norm {
+  const choice = applicableNorm(f, p, options);
+  if (!choice.shared) {
+    const monthly = p.money(choice.id);
+    return { monthly, reasons: [reason(choice.code, { norm: money(monthly) }, sourceOf(p, choice.id))], kostendelersnorm: false };
+  }
+  const { monthly, perPerson } = sharedNorm(choice.id, f, p);
+  return {
+    monthly,
+    reasons: [
+      reason(
+        choice.code,
+        { norm: money(monthly), perPerson: money(perPerson), kostendelers: count(f.kostendelers) },
+        sourceOf(p, 'participatiewet/kostendelersnorm-basis'),
+      ),
+    ],
+    kostendelersnorm: true,
+  };
 }
 
 /** Vermogensgrens of Pw art. 34 lid 3 for the household. */

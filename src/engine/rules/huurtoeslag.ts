@@ -160,23 +160,38 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   return done('eligible', monthly);
 }
 
+/** Parameter ids of the 2025 normhuur by household size, spelled out once rather than built per call. */
+const NORMHUUR_2025 = {
+  eenpersoons: normhuurIds('eenpersoons'),
+  meerpersoons: normhuurIds('meerpersoons'),
+};
+
+/** The factors are × 10^12 and the income in cents: × 10^14 in all. */
+const NORMHUUR_DENOMINATOR = 10n ** 14n;
+
+function normhuurIds(type: 'eenpersoons' | 'meerpersoons') {
+  return {
+    minimumInkomensijkpunt: `huurtoeslag/minimum-inkomensijkpunt-${type}`,
+    minimumNormhuur: `huurtoeslag/minimum-normhuur-${type}`,
+    factorA: `huurtoeslag/normhuur-factor-a-${type}`,
+    factorB: `huurtoeslag/normhuur-factor-b-${type}`,
+  };
+}
+
 /**
  * Basishuur under the 2025 rules (Wht art. 17 and 19): the normhuur is a·Y² + b·Y for a rekeninkomen Y
  * above the minimum-inkomensijkpunt, rounded up to the cent, and the minimum normhuur below it; the
  * basishuur is the normhuur plus the taakstellingsbedrag. Exact with BigInt: a and b are factors × 10^12.
  */
 function basishuur2025(income: number, single: boolean, p: ParameterReader): number {
-  const type = single ? 'eenpersoons' : 'meerpersoons';
+  const ids = single ? NORMHUUR_2025.eenpersoons : NORMHUUR_2025.meerpersoons;
   let normhuur: number;
-  if (income <= p.money(`huurtoeslag/minimum-inkomensijkpunt-${type}`)) {
-    normhuur = p.money(`huurtoeslag/minimum-normhuur-${type}`);
+  if (income <= p.money(ids.minimumInkomensijkpunt)) {
+    normhuur = p.money(ids.minimumNormhuur);
   } else {
     const y = BigInt(income);
-    const numerator =
-      BigInt(p.factor(`huurtoeslag/normhuur-factor-a-${type}`)) * y * y +
-      BigInt(p.factor(`huurtoeslag/normhuur-factor-b-${type}`)) * y * 100n;
-    const denominator = 10n ** 14n;
-    normhuur = Number((numerator + denominator - 1n) / denominator);
+    const numerator = BigInt(p.factor(ids.factorA)) * y * y + BigInt(p.factor(ids.factorB)) * y * 100n;
+    normhuur = Number((numerator + NORMHUUR_DENOMINATOR - 1n) / NORMHUUR_DENOMINATOR);
   }
   return normhuur + p.money('huurtoeslag/taakstellingsbedrag');
 }

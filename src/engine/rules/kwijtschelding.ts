@@ -14,7 +14,7 @@ import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
 import { money, rate, reason, sourceOf } from '../reasons.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
-import { bijstandsnorm } from './bijstandsnorm.ts';
+import { bijstandsnormMonthly } from './bijstandsnorm.ts';
 import { minimumBasishuur } from './huurtoeslag.ts';
 import { zorgtoeslagAmount } from './zorgtoeslag.ts';
 
@@ -32,13 +32,13 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
   const h = f.household;
 
   // Kosten van bestaan (URIW art. 16): the council's percentage of the bijstandsnorm, with kostendelersnorm.
-  const norm = bijstandsnorm(f, p, { kostendelersnorm: true });
+  const norm = bijstandsnormMonthly(f, p, { kostendelersnorm: true });
   const pct = p.rate('kwijtschelding/norm-percentage');
-  const kostenVanBestaan = applyRate(norm.monthly, pct);
+  const kostenVanBestaan = applyRate(norm, pct);
   reasons.push(
     reason(
       'kwijtschelding-living-costs',
-      { norm: money(norm.monthly), percentage: rate(pct), amount: money(kostenVanBestaan) },
+      { norm: money(norm), percentage: rate(pct), amount: money(kostenVanBestaan) },
       sourceOf(p, 'kwijtschelding/norm-percentage'),
     ),
   );

@@ -8,9 +8,9 @@ import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
 import { count, money, rate, reason, scheme, sourceOf } from '../reasons.ts';
-import type { HouseholdTypeKey, MunicipalScheme, Unit } from '../rulebook.ts';
+import type { HouseholdTypeKey, MunicipalScheme, PersonAmount, Unit } from '../rulebook.ts';
 import type { Person, Reason, SchemeOutcome, Status } from '../types.ts';
-import { bijstandsnorm, vermogensgrens } from './bijstandsnorm.ts';
+import { bijstandsnormMonthly, vermogensgrens } from './bijstandsnorm.ts';
 
 export interface MunicipalContext {
   /** Bijstand the household would get on top of its declared income, cents per month. */
@@ -26,27 +26,64 @@ function inAgeRange(age: number, min: number | undefined, max: number | undefine
   return (min === undefined || age >= min) && (max === undefined || age <= max);
 }
 
-/** Amount of a scheme in cents, spread over month and year according to the parameter's unit. */
-function spread(amount: number, unit: Unit): { monthly: number; yearly: number; quarterly?: number } {
+interface Amount {
+  monthly: number;
+  yearly: number;
+  quarterly: number | undefined;
+}
+
+/** Adds an amount of a scheme in cents, spread over month and year according to the parameter's unit. */
+function addSpread(total: Amount, amount: number, unit: Unit): void {
   switch (unit) {
     case 'EUR/month':
-      return { monthly: amount, yearly: amount * 12 };
+      total.monthly += amount;
+      total.yearly += amount * 12;
+      break;
     case 'EUR/quarter':
-      return { monthly: roundDiv(amount, 3), yearly: amount * 4, quarterly: amount };
+      total.monthly += roundDiv(amount, 3);
+      total.yearly += amount * 4;
+      total.quarterly = (total.quarterly ?? 0) + amount;
+      break;
     case 'EUR/year':
-      return { monthly: roundDiv(amount, 12), yearly: amount };
+      total.monthly += roundDiv(amount, 12);
+      total.yearly += amount;
+      break;
     default:
       // A one-off amount: counted in the year, not as monthly income.
-      return { monthly: 0, yearly: amount };
+      total.yearly += amount;
   }
+}
+
+/** Adds the amount of parameter `id` (the municipality's value), in the unit of that parameter. */
+function addParameter(total: Amount, id: string, p: ParameterReader): void {
+  addSpread(total, p.money(id), p.unit(id));
+}
+
+/** Per person: the first rule for a child or an adult of that age; children first, then the adults. */
+function addPerPerson(total: Amount, persons: readonly PersonAmount[], f: Facts, p: ParameterReader): void {
+  const addFor = (person: Person, who: 'child' | 'adult'): void => {
+    const rule = persons.find((r) => r.who === who && inAgeRange(person.age, r.minAge, r.maxAge));
+    if (rule) addParameter(total, rule.amount, p);
+  };
+  for (const child of f.children) addFor(child, 'child');
+  addFor(f.applicant, 'adult');
+  if (f.partner) addFor(f.partner, 'adult');
+  for (const adult of f.adultChildren) addFor(adult, 'adult');
+}
+
+/** Reason codes for the income condition, by reference (net: the bijstandsnorm, gross: the minimum wage). */
+const INCOME_ABOVE = { net: 'income-above-limit-net', gross: 'income-above-limit-gross' } as const;
+const INCOME_WITHIN = { net: 'income-within-limit-net', gross: 'income-within-limit-gross' } as const;
+
+function notEligible(s: MunicipalScheme, reasons: Reason[], missing: Reason[], f: Facts, p: ParameterReader): SchemeOutcome {
+  return outcome({ id: s.id, kind: 'municipal', status: 'not-eligible', reasons, missing }, f, p);
 }
 
 export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader, ctx: MunicipalContext): SchemeOutcome {
   const reasons: Reason[] = [];
   const missing: Reason[] = [];
   const c = s.conditions;
-  const fail = (): SchemeOutcome => outcome({ id: s.id, kind: 'municipal', status: 'not-eligible', reasons, missing }, f, p);
-  const unitOf = (id: string): Unit => p.rulebook.parameters[id]!.unit;
+  const fail = (): SchemeOutcome => notEligible(s, reasons, missing, f, p);
 
   const age = c.applicantAge;
   if (age) {
@@ -74,8 +111,7 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
   }
   const childCondition = c.children;
   if (childCondition) {
-    const matching = f.children.filter((x) => inAgeRange(x.age, childCondition.minAge, childCondition.maxAge));
-    if (matching.length === 0) {
+    if (!f.children.some((x) => inAgeRange(x.age, childCondition.minAge, childCondition.maxAge))) {
       reasons.push(reason('no-matching-children', {}, s.legal));
       return fail();
     }
@@ -102,7 +138,7 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
     let reference: number;
     let householdIncome: number;
     if (income.reference === 'bijstandsnorm') {
-      reference = bijstandsnorm(f, p, { kostendelersnorm: income.withKostendelersnorm }).monthly;
+      reference = bijstandsnormMonthly(f, p, { kostendelersnorm: income.withKostendelersnorm });
       householdIncome = roundDiv(f.netYearly, 12) + ctx.bijstandTopUp;
     } else {
       reference = p.money('wml/maandloon-bruto');
@@ -112,10 +148,10 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
     const code = income.reference === 'bijstandsnorm' ? 'net' : 'gross';
     const params = { income: money(householdIncome), limit: money(limit), percentage: rate(pct), reference: money(reference) };
     if (householdIncome > limit) {
-      reasons.push(reason(`income-above-limit-${code}`, params, sourceOf(p, pctId)));
+      reasons.push(reason(INCOME_ABOVE[code], params, sourceOf(p, pctId)));
       return fail();
     }
-    reasons.push(reason(`income-within-limit-${code}`, params, sourceOf(p, pctId)));
+    reasons.push(reason(INCOME_WITHIN[code], params, sourceOf(p, pctId)));
   }
 
   if (c.referencePeriodMonths !== undefined) {
@@ -123,36 +159,19 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
   }
   for (const j of c.judgement ?? []) missing.push(reason('judgement', { condition: { texts: j } }, s.legal));
 
-  let monthly = 0;
-  let yearly = 0;
-  let quarterly: number | undefined;
+  const total: Amount = { monthly: 0, yearly: 0, quarterly: undefined };
   let amountVaries = false;
   const a = s.amount;
-  const add = (id: string, times = 1): void => {
-    const spreadAmount = spread(p.money(id) * times, unitOf(p.effectiveId(id)));
-    monthly += spreadAmount.monthly;
-    yearly += spreadAmount.yearly;
-    if (spreadAmount.quarterly !== undefined) quarterly = (quarterly ?? 0) + spreadAmount.quarterly;
-  };
   switch (a.type) {
     case 'per-household-type':
-      add(a[householdKey(f)]);
+      addParameter(total, a[householdKey(f)], p);
       break;
     case 'fixed':
-      add(a.amount);
+      addParameter(total, a.amount, p);
       break;
-    case 'per-person': {
-      const adults: Person[] = [f.applicant, ...(f.partner ? [f.partner] : []), ...f.adultChildren];
-      const candidates: { person: Person; who: 'child' | 'adult' }[] = [
-        ...f.children.map((person) => ({ person, who: 'child' as const })),
-        ...adults.map((person) => ({ person, who: 'adult' as const })),
-      ];
-      for (const { person, who } of candidates) {
-        const rule = a.persons.find((r) => r.who === who && inAgeRange(person.age, r.minAge, r.maxAge));
-        if (rule) add(rule.amount);
-      }
+    case 'per-person':
+      addPerPerson(total, a.persons, f, p);
       break;
-    }
     case 'varies':
       amountVaries = true;
       reasons.push(reason('amount-varies', {}, s.legal));
@@ -166,9 +185,9 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
       id: s.id,
       kind: 'municipal',
       status,
-      monthly,
-      yearly,
-      quarterly,
+      monthly: total.monthly,
+      yearly: total.yearly,
+      quarterly: total.quarterly,
       amountVaries,
       reasons,
       missing,
