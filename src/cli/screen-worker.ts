@@ -8,7 +8,8 @@ import { contractError } from '../contract/errors.ts';
 import type { Rulebook } from '../engine/rulebook.ts';
 
 interface Options {
-  rulebook: Rulebook;
+  /** The rulebook as JSON text (see screen.ts for why not as an object). */
+  rulebookJson: string;
   full: boolean;
   today: string;
   computedAt: string;
@@ -16,7 +17,8 @@ interface Options {
   eventsUntil?: string | undefined;
 }
 
-const { rulebook, full, today, computedAt, eventsUntil } = workerData as Options;
+const { rulebookJson, full, today, computedAt, eventsUntil } = workerData as Options;
+const rulebook = JSON.parse(rulebookJson) as Rulebook;
 const invalidJson = contractError('invalid-json', [{ path: [], code: 'invalid-json', params: {} }], 'nl').error;
 
 const decoder = new TextDecoder();
