@@ -1,103 +1,22 @@
 /**
- * A worker thread of `cli screen`: screens batches of NDJSON lines (raw UTF-8, whole lines) with its own
- * copy of the rulebook, and hands the result lines back as UTF-8.
+ * A worker thread of `cli screen`: screens the batches the main thread sends (screen-batch.ts) with
+ * its own copy of the rulebook, and moves the results and both buffers back (transferred, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { screenEventsLine, screenLine } from '../contract/check.ts';
-import { contractError } from '../contract/errors.ts';
 import type { Rulebook } from '../engine/rulebook.ts';
+import { screenBatch, type ScreenOptions } from './screen-batch.ts';
 
-interface Options {
+interface Options extends ScreenOptions {
   /** The rulebook as JSON text (see screen.ts for why not as an object). */
   rulebookJson: string;
-  full: boolean;
-  today: string;
-  computedAt: string;
-  /** Screen for coming events up to this date instead of checking. */
-  eventsUntil?: string | undefined;
 }
 
-const { rulebookJson, full, today, computedAt, eventsUntil } = workerData as Options;
+const { rulebookJson, ...options } = workerData as Options;
 const rulebook = JSON.parse(rulebookJson) as Rulebook;
-const invalidJson = contractError('invalid-json', [{ path: [], code: 'invalid-json', params: {} }], 'nl').error;
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
-/**
- * Result lines written as UTF-8 straight into one growing buffer. Each line's string dies young; only
- * the bytes outlive it, outside the JavaScript heap, so the garbage collector has little to move.
- */
-class Utf8Output {
-  bytes: Uint8Array<ArrayBuffer>;
-  length = 0;
-  constructor(capacity: number) {
-    this.bytes = new Uint8Array(capacity);
-  }
-  line(text: string): void {
-    // UTF-8 needs at most three bytes per UTF-16 unit; one more for the newline.
-    const needed = this.length + text.length * 3 + 1;
-    if (needed > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
-    this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
-    this.bytes[this.length++] = 10;
-  }
-}
-
-function screenText(line: string): { line: string; error: boolean } {
-  let input: unknown;
-  try {
-    input = JSON.parse(line);
-  } catch {
-    return { line: JSON.stringify({ id: null, error: invalidJson }), error: true };
-  }
-  try {
-    return eventsUntil
-      ? screenEventsLine(input, rulebook, { today, until: eventsUntil })
-      : screenLine(input, rulebook, { today, computedAt, full });
-  } catch (e) {
-    // A bug must not stop the run; the line says so without a stack trace.
-    const id = typeof input === 'object' && input !== null ? ((input as { id?: unknown }).id ?? null) : null;
-    return {
-      line: JSON.stringify({
-        id,
-        error: { code: 'internal-error', issues: [{ path: '', code: 'internal-error', message: String((e as Error).message) }] },
-      }),
-      error: true,
-    };
-  }
-}
-
-/** Whether a line holds only spaces, tabs and carriage returns (skipped, like an empty line). */
-function isBlank(bytes: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const b = bytes[i];
-    if (b !== 32 && b !== 9 && b !== 13) return false;
-  }
-  return true;
-}
-
-parentPort!.on('message', (batch: { seq: number; bytes: Uint8Array }) => {
-  const input = batch.bytes;
-  const out = new Utf8Output(input.length * 3 + 1024);
-  let count = 0;
-  let errors = 0;
-  // Line by line from the bytes: no copy of the whole batch as one string, no array of its lines.
-  for (let start = 0; start < input.length;) {
-    let end = input.indexOf(10, start);
-    if (end === -1) end = input.length;
-    const text = isBlank(input, start, end) ? '' : decoder.decode(input.subarray(start, end));
-    if (text.trim() !== '') {
-      const r = screenText(text);
-      if (r.error) errors++;
-      out.line(r.line);
-      count++;
-    }
-    start = end + 1;
-  }
-  const bytes = out.bytes.subarray(0, out.length);
-  parentPort!.postMessage({ seq: batch.seq, bytes, count, errors }, [bytes.buffer]);
+parentPort!.on('message', (batch: { seq: number; bytes: Uint8Array<ArrayBuffer>; spare: ArrayBuffer }) => {
+  const done = screenBatch(batch.bytes, rulebook, options, batch.spare);
+  // The input's buffer goes back too, to be filled again.
+  const input = batch.bytes.buffer;
+  parentPort!.postMessage({ seq: batch.seq, ...done, input }, [done.bytes.buffer, input]);
 });

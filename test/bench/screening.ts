@@ -20,6 +20,8 @@ export interface ScreeningFigures {
   cores: number;
   peakRssMb: number;
   errors: number;
+  /** Every run, in order: on a shared virtual machine one run can be far off, so the bench runs several. */
+  runs: { perSecond: number; peakRssMb: number }[];
 }
 
 export async function writeHouseholds(path: string, count: number, seed = 42): Promise<void> {
@@ -32,7 +34,7 @@ export async function writeHouseholds(path: string, count: number, seed = 42): P
 }
 
 /** Runs `cli screen FILE` with its output counted and thrown away, and reads its own report. */
-export async function runScreen(file: string): Promise<Omit<ScreeningFigures, 'fileMb' | 'cores'> & { lines: number }> {
+export async function runScreen(file: string): Promise<Omit<ScreeningFigures, 'fileMb' | 'cores' | 'runs'> & { lines: number }> {
   const child = spawn(process.execPath, ['src/cli/main.ts', 'screen', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let lines = 0;
   let stderr = '';
@@ -56,29 +58,34 @@ export async function runScreen(file: string): Promise<Omit<ScreeningFigures, 'f
   };
 }
 
-export async function benchScreening(count = 200_000): Promise<ScreeningFigures> {
+/**
+ * Screens `count` generated households `rounds` times. Throughput is the best run (the least
+ * disturbed by other load on the machine); peak memory is the highest of all runs.
+ */
+export async function benchScreening(count = 200_000, rounds = 3): Promise<ScreeningFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'rondkomen-bench-'));
   const file = join(dir, 'households.ndjson');
   try {
     await writeHouseholds(file, count);
-    const r = await runScreen(file);
-    if (r.lines !== count) throw new Error(`expected ${count} output lines, got ${r.lines}`);
+    const runs: Awaited<ReturnType<typeof runScreen>>[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const r = await runScreen(file);
+      if (r.lines !== count) throw new Error(`expected ${count} output lines, got ${r.lines}`);
+      runs.push(r);
+    }
+    const best = runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     return {
-      households: r.households,
+      households: best.households,
       fileMb: Math.round(statSync(file).size / 1048576),
-      seconds: r.seconds,
-      perSecond: r.perSecond,
-      workers: r.workers,
+      seconds: best.seconds,
+      perSecond: best.perSecond,
+      workers: best.workers,
       cores: availableParallelism(),
-      peakRssMb: r.peakRssMb,
-      errors: r.errors,
+      peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+      errors: best.errors,
+      runs: runs.map((r) => ({ perSecond: r.perSecond, peakRssMb: r.peakRssMb })),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[2] ?? 200_000);
-  process.stdout.write(`${JSON.stringify(await benchScreening(count), null, 2)}\n`);
 }

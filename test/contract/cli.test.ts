@@ -4,13 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { screenLine } from '../../src/contract/check.ts';
+import { todayInNetherlands } from '../../src/contract/today.ts';
+import { ndjsonLines } from '../bench/households.ts';
 import { ank } from '../support/households.ts';
+import { rulebook } from '../support/rulebook.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'rondkomen-cli-'));
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['src/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['src/cli/main.ts', ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 1 << 26 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -111,6 +115,21 @@ describe('cli screen', () => {
   it('reads standard input with -', () => {
     const r = cli(['screen', '-'], `${lines[0]}\n${lines[2]}\n`);
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('gives, line for line, what the check gives, across reads, reused buffers, a very long line and a last line without newline', () => {
+    // 6,000 households are about 3 MB: a dozen reads and batches, so buffers go round several times.
+    const households = [...ndjsonLines(6000, 5)];
+    const long = JSON.stringify({ id: 'long', municipality: 'GM0106', note: 'x'.repeat(700_000), people: [] });
+    const input = [...households.slice(0, 3000), long, '', ...households.slice(3000)];
+    const options = { today: todayInNetherlands(), computedAt: '', full: false };
+    const expected = input.filter((l) => l !== '').map((l) => screenLine(JSON.parse(l), rulebook(), options).line);
+    for (const [args, stdin] of [[['screen', file('many.ndjson', input.join('\n'))]], [['screen', '-'], input.join('\n')]] as const) {
+      const r = cli([...args], stdin);
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n').slice(0, -1)).toEqual(expected);
+      expect(r.stderr).toMatch(/screened 6001 households in [\d.]+ s: \d+ per second \(\d+ workers\), 1 with errors/);
+    }
   });
 
   it('lists coming life events with what they change, with --events', () => {
