@@ -20,10 +20,6 @@ export class MissingParameterError extends Error {
 }
 
 /**
- * Values resolved for one rulebook, date and municipality, with the municipality's replacements
- * folded in, so batch screening looks each parameter up once per date.
- */
-/**
  * One resolved parameter. The dated values come from content in several shapes (with and without a
  * note, for example); the fields read for every parameter are copied here, so reading them is the
  * same for every parameter.
@@ -60,6 +56,10 @@ interface DerivedValue {
 /** Marks a parameter without a source (one that does not exist), so the cache needs one lookup. */
 const NO_SOURCE = null;
 
+/**
+ * Values resolved for one rulebook, date and municipality, with the municipality's replacements
+ * folded in, so batch screening looks each parameter up once per date.
+ */
 class Resolved {
   readonly values = new Map<string, Entry>();
   /** Legal sources by id, for reasons: looked up once, whether or not the parameter has a value on the date. */
