@@ -145,8 +145,8 @@ export async function screen(
         continue;
       }
       submit(chunk.subarray(0, last + 1));
-      // A copy: a file's chunk is read over by the next read (and Buffer#slice would not copy).
-      rest = concat(new Uint8Array(0), chunk.subarray(last + 1));
+      // A copy: a file's chunk is read over by the next read (Buffer#slice would give a view).
+      rest = Uint8Array.prototype.slice.call(chunk, last + 1);
       while ((inFlight >= maxInFlight || draining) && failure === undefined) await progress();
       if (failure !== undefined) throw failure;
     }
