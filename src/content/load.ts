@@ -22,6 +22,7 @@ import type {
   Scheme,
   Unit,
 } from '../engine/rulebook.ts';
+import { ContentError } from './errors.ts';
 import {
   eventSchema,
   municipalitySchema,
@@ -34,15 +35,7 @@ import {
   type ParameterInput,
 } from './schema.ts';
 
-export class ContentError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`content/ has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
-    this.name = 'ContentError';
-    this.problems = problems;
-  }
-}
-
+export { ContentError };
 export { DEFAULT_CONTENT_DIR } from './files.ts';
 
 function formatIssues(file: string, error: z.ZodError): string[] {
