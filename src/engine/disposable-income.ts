@@ -12,7 +12,7 @@
 import type { Facts } from './facts.ts';
 import { applyRate, roundDiv } from './money.ts';
 import type { ParameterReader } from './parameters.ts';
-import { money, rate, reason, sourceOf } from './reasons.ts';
+import { money, rate, reason } from './reasons.ts';
 import { bijstandsnormMonthly } from './rules/bijstandsnorm.ts';
 import { minimumBasishuur } from './rules/huurtoeslag.ts';
 import { zorgtoeslagAmount } from './rules/zorgtoeslag.ts';
@@ -103,17 +103,17 @@ export function disposableIncome(f: Facts, p: ParameterReader, schemes: readonly
         normpremie: money(normpremie),
         norm: money(norm),
       },
-      sourceOf(p, 'besteedbaar-inkomen/norm-percentage'),
+      p.source('besteedbaar-inkomen/norm-percentage'),
     ),
   ];
   const difference = disposable - norm;
 
   const steps = [reason('di-income', { amount: money(income) })];
   if (!childBenefitsCount && childBenefitsApart) {
-    steps.push(reason('di-child-benefits-apart', {}, sourceOf(p, 'besteedbaar-inkomen/kinderregelingen-tellen-mee')));
+    steps.push(reason('di-child-benefits-apart', {}, p.source('besteedbaar-inkomen/kinderregelingen-tellen-mee')));
   }
   steps.push(reason('di-costs', { amount: money(costs) }));
-  if (costsApart) steps.push(reason('di-costs-in-norm', {}, sourceOf(p, 'besteedbaar-inkomen/vaste-lasten-in-norm')));
+  if (costsApart) steps.push(reason('di-costs-in-norm', {}, p.source('besteedbaar-inkomen/vaste-lasten-in-norm')));
   steps.push(
     reason('di-disposable', { amount: money(disposable) }),
     ...normReasons,

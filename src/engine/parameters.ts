@@ -40,6 +40,7 @@ interface Entry {
  * reader that uses it records them as if it had read them itself.
  */
 export class Derived<T> {
+  /** What the value is, for people reading a heap snapshot or a debugger; the cache keys on the object. */
   readonly name: string;
   readonly compute: (p: ParameterReader) => T;
   constructor(name: string, compute: (p: ParameterReader) => T) {

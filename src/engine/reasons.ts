@@ -1,15 +1,9 @@
 /** Building blocks for reasons: every conclusion carries a code, parameters for its text, and its legal source. */
-import type { ParameterReader } from './parameters.ts';
 import type { LegalSource } from './rulebook.ts';
 import type { Reason, ReasonParam } from './types.ts';
 
 export function reason(code: string, params: Record<string, ReasonParam> = {}, source?: LegalSource): Reason {
   return { code, params, source };
-}
-
-/** The legal source of a parameter (the municipality's own when it replaced the national value). */
-export function sourceOf(p: ParameterReader, id: string): LegalSource | undefined {
-  return p.source(id);
 }
 
 export const money = (cents: number): ReasonParam => ({ money: cents });

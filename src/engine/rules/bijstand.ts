@@ -11,7 +11,7 @@ import { addMonths } from '../dates.ts';
 import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason, sourceOf } from '../reasons.ts';
+import { count, money, reason } from '../reasons.ts';
 import type { IncomeType, Reason, SchemeOutcome } from '../types.ts';
 import { bijstandsnorm, vermogensgrens } from './bijstandsnorm.ts';
 
@@ -58,7 +58,7 @@ export function countedIncome(f: Facts, p: ParameterReader): CountedIncome {
       reason(
         'disregard-new-work-applied',
         { amount: money(disregarded), months: count(newWorkMonths) },
-        sourceOf(p, 'participatiewet/vrijlating-arbeid-percentage'),
+        p.source('participatiewet/vrijlating-arbeid-percentage'),
       ),
     );
   }
@@ -75,7 +75,7 @@ export function countedIncome(f: Facts, p: ParameterReader): CountedIncome {
         reason(
           'disregard-single-parent',
           { amount: money(singleParent), months: count(p.count('participatiewet/vrijlating-alleenstaande-ouder-maanden')) },
-          sourceOf(p, 'participatiewet/vrijlating-alleenstaande-ouder-percentage'),
+          p.source('participatiewet/vrijlating-alleenstaande-ouder-percentage'),
         ),
       );
     }
@@ -90,7 +90,7 @@ export function countedIncome(f: Facts, p: ParameterReader): CountedIncome {
           maximum: money(p.money('participatiewet/vrijlating-arbeid-maximum')),
           months: count(p.count('participatiewet/vrijlating-arbeid-maanden')),
         },
-        sourceOf(p, 'participatiewet/vrijlating-arbeid-percentage'),
+        p.source('participatiewet/vrijlating-arbeid-percentage'),
       ),
     );
   }
@@ -109,7 +109,7 @@ export function bijstand(f: Facts, p: ParameterReader): SchemeOutcome {
 
   const minimumAge = p.count('participatiewet/minimumleeftijd');
   if (f.applicant.age < minimumAge) {
-    reasons.push(reason('too-young', { age: count(minimumAge) }, sourceOf(p, 'participatiewet/minimumleeftijd')));
+    reasons.push(reason('too-young', { age: count(minimumAge) }, p.source('participatiewet/minimumleeftijd')));
     return done('not-eligible');
   }
   if (f.applicant.student && !pensioner) {
@@ -129,7 +129,7 @@ export function bijstand(f: Facts, p: ParameterReader): SchemeOutcome {
     reason(
       assetsOk ? 'assets-within-limit' : 'assets-above-limit',
       { assets: money(f.household.assets), limit: money(assets.limit) },
-      sourceOf(p, assets.id),
+      p.source(assets.id),
     ),
   );
 

@@ -6,7 +6,7 @@
 import type { Facts } from '../facts.ts';
 import { PPM, roundDiv } from '../money.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason, sourceOf } from '../reasons.ts';
+import { count, money, reason } from '../reasons.ts';
 import type { Reason } from '../types.ts';
 
 export interface Norm {
@@ -99,7 +99,7 @@ export function bijstandsnorm(f: Facts, p: ParameterReader, options: { kostendel
   const choice = applicableNorm(f, p, options);
   if (!choice.shared) {
     const monthly = p.money(choice.id);
-    return { monthly, reasons: [reason(choice.code, { norm: money(monthly) }, sourceOf(p, choice.id))], kostendelersnorm: false };
+    return { monthly, reasons: [reason(choice.code, { norm: money(monthly) }, p.source(choice.id))], kostendelersnorm: false };
   }
   const { monthly, perPerson } = sharedNorm(choice.id, f, p);
   return {
@@ -108,7 +108,7 @@ export function bijstandsnorm(f: Facts, p: ParameterReader, options: { kostendel
       reason(
         choice.code,
         { norm: money(monthly), perPerson: money(perPerson), kostendelers: count(f.kostendelers) },
-        sourceOf(p, 'participatiewet/kostendelersnorm-basis'),
+        p.source('participatiewet/kostendelersnorm-basis'),
       ),
     ],
     kostendelersnorm: true,

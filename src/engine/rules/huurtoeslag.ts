@@ -16,7 +16,7 @@ import type { Facts } from '../facts.ts';
 import { CENTS_PER_EURO, PPM } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason, sourceOf } from '../reasons.ts';
+import { count, money, reason } from '../reasons.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
 import { toeslagInkomenReason } from './toeslaginkomen.ts';
 
@@ -56,7 +56,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
 
   const minimumAge = p.count('huurtoeslag/minimumleeftijd');
   if (f.applicant.age < minimumAge) {
-    reasons.push(reason('too-young', { age: count(minimumAge) }, sourceOf(p, 'huurtoeslag/minimumleeftijd')));
+    reasons.push(reason('too-young', { age: count(minimumAge) }, p.source('huurtoeslag/minimumleeftijd')));
     return done('not-eligible');
   }
   const housing = f.household.housing;
@@ -76,17 +76,17 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   const assetsId = withPartner ? 'huurtoeslag/vermogensgrens-partners' : 'huurtoeslag/vermogensgrens-per-persoon';
   const assetLimit = p.money(assetsId);
   if (f.household.assets > assetLimit) {
-    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, sourceOf(p, assetsId)));
+    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, p.source(assetsId)));
     return done('not-eligible');
   }
-  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, sourceOf(p, assetsId)));
+  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, p.source(assetsId)));
 
   // Rekenhuur: kale huur, plus (2025) service costs up to the maximum.
   let rekenhuur = housing.rent;
   if (p.has('huurtoeslag/servicekosten-maximum')) {
     rekenhuur += Math.min(housing.serviceCosts, p.money('huurtoeslag/servicekosten-maximum'));
   } else if (housing.serviceCosts > 0) {
-    reasons.push(reason('huurtoeslag-service-costs-not-counted', {}, sourceOf(p, 'huurtoeslag/maximale-huurgrens')));
+    reasons.push(reason('huurtoeslag-service-costs-not-counted', {}, p.source('huurtoeslag/maximale-huurgrens')));
   }
 
   const youthAge = p.count('huurtoeslag/jongerenleeftijd');
@@ -100,7 +100,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
       reason(
         youth ? 'huurtoeslag-rent-above-youth-limit' : 'huurtoeslag-rent-above-limit',
         { rent: money(rekenhuur), limit: money(ceiling) },
-        sourceOf(p, 'huurtoeslag/maximale-huurgrens'),
+        p.source('huurtoeslag/maximale-huurgrens'),
       ),
     );
     return done('not-eligible');
@@ -110,7 +110,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
       reason(
         youth ? 'huurtoeslag-rent-capped-youth' : 'huurtoeslag-rent-capped',
         { rent: money(rekenhuur), limit: money(ceiling), age: count(youthAge) },
-        sourceOf(p, 'huurtoeslag/maximale-huurgrens'),
+        p.source('huurtoeslag/maximale-huurgrens'),
       ),
     );
   }
@@ -137,7 +137,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
         reason(
           'huurtoeslag-income-deduction',
           { income: money(income), ijkpunt: money(ijkpunt), deduction: money(Math.round(deductionX12 / PPM / MONTHS)) },
-          sourceOf(p, 'huurtoeslag/inkomensijkpunt-eenpersoons'),
+          p.source('huurtoeslag/inkomensijkpunt-eenpersoons'),
         ),
       );
     }
@@ -150,7 +150,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
     reason(
       'huurtoeslag-amount',
       { rent: money(rent), basishuur: money(basishuur), monthly: money(monthly) },
-      sourceOf(p, 'huurtoeslag/kwaliteitskortingsgrens'),
+      p.source('huurtoeslag/kwaliteitskortingsgrens'),
     ),
   );
   if (monthly === 0) {

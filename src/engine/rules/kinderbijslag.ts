@@ -6,7 +6,7 @@ import type { Facts } from '../facts.ts';
 import { roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason, sourceOf } from '../reasons.ts';
+import { count, money, reason } from '../reasons.ts';
 import type { Person, Reason, SchemeOutcome } from '../types.ts';
 
 /** Amount per quarter for one child, in cents. */
@@ -22,7 +22,7 @@ export function kinderbijslag(f: Facts, p: ParameterReader): SchemeOutcome {
   const max = p.count('kinderbijslag/maximumleeftijd');
   const children = f.children.filter((c) => c.age < max);
   if (children.length === 0) {
-    reasons.push(reason('no-children-under', { age: count(max) }, sourceOf(p, 'kinderbijslag/maximumleeftijd')));
+    reasons.push(reason('no-children-under', { age: count(max) }, p.source('kinderbijslag/maximumleeftijd')));
     return outcome({ id: 'kinderbijslag', kind: 'benefit', status: 'not-eligible', quarterly: 0, reasons }, f, p);
   }
   let quarterly = 0;
@@ -33,7 +33,7 @@ export function kinderbijslag(f: Facts, p: ParameterReader): SchemeOutcome {
   }
   const schoolAge = p.count('kinderbijslag/leeftijd-schoolvoorwaarde');
   if (children.some((c) => c.age >= schoolAge))
-    reasons.push(reason('kinderbijslag-16-17', { age: count(schoolAge) }, sourceOf(p, 'kinderbijslag/leeftijd-schoolvoorwaarde')));
+    reasons.push(reason('kinderbijslag-16-17', { age: count(schoolAge) }, p.source('kinderbijslag/leeftijd-schoolvoorwaarde')));
   return outcome(
     {
       id: 'kinderbijslag',

@@ -9,7 +9,7 @@ import type { Facts } from '../facts.ts';
 import { CENTS_PER_EURO, applyRate } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason, sourceOf } from '../reasons.ts';
+import { count, money, reason } from '../reasons.ts';
 import type { Person, Reason, SchemeOutcome } from '../types.ts';
 import { toeslagInkomenReason } from './toeslaginkomen.ts';
 
@@ -57,33 +57,33 @@ export function kindgebondenBudget(f: Facts, p: ParameterReader): SchemeOutcome 
   const limitId = withPartner ? 'kindgebonden-budget/vermogensgrens-partners' : 'kindgebonden-budget/vermogensgrens-alleenstaande';
   const limit = p.money(limitId);
   if (f.household.assets > limit) {
-    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, limitId)));
+    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(limitId)));
     return done('not-eligible');
   }
-  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, limitId)));
+  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(limitId)));
   reasons.push(toeslagInkomenReason(f));
 
   const { gross, taper, yearly } = kgbYearly(children, withPartner, f.toeslagInkomen, p);
   reasons.push(
-    reason('kgb-children', { children: count(children.length), amount: money(gross) }, sourceOf(p, 'kindgebonden-budget/bedrag-per-kind')),
+    reason('kgb-children', { children: count(children.length), amount: money(gross) }, p.source('kindgebonden-budget/bedrag-per-kind')),
   );
   if (!withPartner)
     reasons.push(
       reason(
         'kgb-single-parent',
         { amount: money(p.money('kindgebonden-budget/alleenstaande-ouderkop')) },
-        sourceOf(p, 'kindgebonden-budget/alleenstaande-ouderkop'),
+        p.source('kindgebonden-budget/alleenstaande-ouderkop'),
       ),
     );
   if (taper > 0)
     reasons.push(
-      reason('kgb-taper', { income: money(f.toeslagInkomen), taper: money(taper) }, sourceOf(p, 'kindgebonden-budget/afbouwpercentage')),
+      reason('kgb-taper', { income: money(f.toeslagInkomen), taper: money(taper) }, p.source('kindgebonden-budget/afbouwpercentage')),
     );
 
   const paid = yearly < p.money('awir/minimum-jaarbedrag') ? 0 : yearly;
   const monthly = Math.floor(paid / 12 / CENTS_PER_EURO) * CENTS_PER_EURO;
   if (paid === 0) {
-    reasons.push(reason('kgb-income-too-high', { income: money(f.toeslagInkomen) }, sourceOf(p, 'kindgebonden-budget/afbouwpercentage')));
+    reasons.push(reason('kgb-income-too-high', { income: money(f.toeslagInkomen) }, p.source('kindgebonden-budget/afbouwpercentage')));
     return done('not-eligible');
   }
   reasons.push(reason('kgb-amount', { yearly: money(paid), monthly: money(monthly) }, legal));

@@ -12,7 +12,7 @@ import type { Facts } from '../facts.ts';
 import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { money, rate, reason, sourceOf } from '../reasons.ts';
+import { money, rate, reason } from '../reasons.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
 import { bijstandsnormMonthly } from './bijstandsnorm.ts';
 import { minimumBasishuur } from './huurtoeslag.ts';
@@ -39,7 +39,7 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     reason(
       'kwijtschelding-living-costs',
       { norm: money(norm), percentage: rate(pct), amount: money(kostenVanBestaan) },
-      sourceOf(p, 'kwijtschelding/norm-percentage'),
+      p.source('kwijtschelding/norm-percentage'),
     ),
   );
 
@@ -73,7 +73,7 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     reason(
       'kwijtschelding-capacity',
       { capacity: money(capacity), usable: money(usable), percentage: rate(usedShare) },
-      sourceOf(p, 'kwijtschelding/betalingscapaciteit-percentage'),
+      p.source('kwijtschelding/betalingscapaciteit-percentage'),
     ),
   );
 
@@ -89,14 +89,14 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     reason(
       excess > 0 ? 'kwijtschelding-assets-above' : 'kwijtschelding-assets-within',
       { assets: money(h.assets), allowed: money(allowed) },
-      sourceOf(p, extraId),
+      p.source(extraId),
     ),
   );
   reasons.push(
     reason(
       'kwijtschelding-car',
       { limit: money(p.money('kwijtschelding/auto-vrijstelling')) },
-      sourceOf(p, 'kwijtschelding/auto-vrijstelling'),
+      p.source('kwijtschelding/auto-vrijstelling'),
     ),
   );
 

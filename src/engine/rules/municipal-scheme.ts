@@ -7,7 +7,7 @@ import type { Facts } from '../facts.ts';
 import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, rate, reason, scheme, sourceOf } from '../reasons.ts';
+import { count, money, rate, reason, scheme } from '../reasons.ts';
 import type { HouseholdTypeKey, MunicipalScheme, PersonAmount, Unit } from '../rulebook.ts';
 import type { Person, Reason, SchemeOutcome, Status } from '../types.ts';
 import { bijstandsnormMonthly, vermogensgrens } from './bijstandsnorm.ts';
@@ -122,10 +122,10 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
     const { id, limit } =
       assets === 'participatiewet' ? vermogensgrens(f, p) : { id: assets[householdKey(f)], limit: p.money(assets[householdKey(f)]) };
     if (f.household.assets > limit) {
-      reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, id)));
+      reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
       return fail();
     }
-    reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, id)));
+    reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
   } else if (assets === 'none') {
     reasons.push(reason('no-asset-test', {}, s.legal));
   }
@@ -148,10 +148,10 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
     const code = income.reference === 'bijstandsnorm' ? 'net' : 'gross';
     const params = { income: money(householdIncome), limit: money(limit), percentage: rate(pct), reference: money(reference) };
     if (householdIncome > limit) {
-      reasons.push(reason(INCOME_ABOVE[code], params, sourceOf(p, pctId)));
+      reasons.push(reason(INCOME_ABOVE[code], params, p.source(pctId)));
       return fail();
     }
-    reasons.push(reason(INCOME_WITHIN[code], params, sourceOf(p, pctId)));
+    reasons.push(reason(INCOME_WITHIN[code], params, p.source(pctId)));
   }
 
   if (c.referencePeriodMonths !== undefined) {

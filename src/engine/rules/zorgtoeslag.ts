@@ -11,7 +11,7 @@ import type { Facts } from '../facts.ts';
 import { CENTS_PER_EURO, PPM, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason, sourceOf } from '../reasons.ts';
+import { count, money, reason } from '../reasons.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
 import { toeslagInkomenReason } from './toeslaginkomen.ts';
 
@@ -62,7 +62,7 @@ export function zorgtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
 
   const minimumAge = p.count('zorgtoeslag/minimumleeftijd');
   if (f.applicant.age < minimumAge) {
-    reasons.push(reason('too-young', { age: count(minimumAge) }, sourceOf(p, 'zorgtoeslag/minimumleeftijd')));
+    reasons.push(reason('too-young', { age: count(minimumAge) }, p.source('zorgtoeslag/minimumleeftijd')));
     return done('not-eligible');
   }
   const withPartner = f.partner !== undefined;
@@ -72,14 +72,14 @@ export function zorgtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   const limitId = withPartner ? 'zorgtoeslag/vermogensgrens-partners' : 'zorgtoeslag/vermogensgrens-alleenstaande';
   const limit = p.money(limitId);
   if (f.household.assets > limit) {
-    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, limitId)));
+    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(limitId)));
     return done('not-eligible');
   }
-  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, sourceOf(p, limitId)));
+  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(limitId)));
 
   const amount = zorgtoeslagAmount(f.toeslagInkomen, withPartner, p);
   if (amount.yearly === 0) {
-    reasons.push(reason('zorgtoeslag-income-too-high', { income: money(f.toeslagInkomen) }, sourceOf(p, 'zorgtoeslag/afbouwpercentage')));
+    reasons.push(reason('zorgtoeslag-income-too-high', { income: money(f.toeslagInkomen) }, p.source('zorgtoeslag/afbouwpercentage')));
     return done('not-eligible');
   }
   reasons.push(
@@ -91,7 +91,7 @@ export function zorgtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
         yearly: money(amount.yearly),
         monthly: money(amount.monthly),
       },
-      sourceOf(p, 'zorgtoeslag/standaardpremie'),
+      p.source('zorgtoeslag/standaardpremie'),
     ),
   );
   reasons.push(reason('health-insurance-required', {}, legal));
