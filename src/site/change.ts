@@ -261,3 +261,48 @@ export function compareChange(
     },
   };
 }
+
+/** Where the change page stands after a post: nothing to start from, picking, the questions, or the comparison. */
+export type ChangeStage =
+  | { kind: 'none' }
+  | { kind: 'pick'; error?: boolean }
+  | { kind: 'questions'; choice: EventChoice; errors: InputError[]; problem?: 'no-rules' | 'cannot' }
+  | { kind: 'compare'; choice: EventChoice; view: ChangeView };
+
+/**
+ * The stage of the change page for the posted form values (`_event`, `_step` and the event's
+ * questions) and the household from `start`. The page and its PDF both read the form this way.
+ */
+export function changeStage(
+  start: Start,
+  values: Record<string, string>,
+  rulebook: Rulebook,
+  language: Language,
+  today: string,
+  computedAt: string,
+): ChangeStage {
+  if (!start.ok) return { kind: 'none' };
+  const choice = start.choices.find((c) => c.event.id === values._event);
+  if (!choice || values._step === 'pick') return { kind: 'pick', error: !choice && values._step === 'questions' };
+  if (values._step !== 'compare') return { kind: 'questions', choice, errors: [] };
+  const read = readEventAnswers(choice, values, rulebook, today);
+  if (!read.ok) return { kind: 'questions', choice, errors: read.errors };
+  const r = compareChange(start.household, choice, read.answers, rulebook, language, computedAt);
+  if (r.ok) return { kind: 'compare', choice, view: r.view };
+  if ('errors' in r) return { kind: 'questions', choice, errors: r.errors };
+  return { kind: 'questions', choice, errors: [], problem: r.kind };
+}
+
+/**
+ * The fields that carry the stage along in a form posted elsewhere (the language switch, the PDF):
+ * the event, the step and the answers to its questions, besides `_answers` and `_example`.
+ */
+export function stageFields(stage: ChangeStage, values: Record<string, string>): Record<string, string> {
+  if (stage.kind !== 'questions' && stage.kind !== 'compare') return {};
+  const fields: Record<string, string> = { _event: stage.choice.event.id, _step: stage.kind === 'compare' ? 'compare' : 'questions' };
+  for (const def of stage.choice.event.inputs) {
+    const v = values[fieldName(def.id)];
+    if (v !== undefined) fields[fieldName(def.id)] = v;
+  }
+  return fields;
+}

@@ -61,6 +61,7 @@ export const PATHS = {
   results: '/uitkomst',
   resultsPdf: '/uitkomst.pdf',
   change: '/verandering',
+  changePdf: '/verandering.pdf',
   schemes: '/regelingen',
   municipalities: '/gemeenten',
   about: '/hoe-werkt-het',

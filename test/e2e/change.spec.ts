@@ -4,7 +4,7 @@
  * bijstand recipient who starts working 16 hours a week. In Dutch and one other language, with
  * JavaScript on and off (the two projects). The expected amounts come from the engine with the same
  * answers on the server's pinned date, and a few from published tables (cited where asserted).
- * Then axe on every state of the page in all six languages, and the print style.
+ * Then axe on every state of the page in all six languages, the print style and the PDF download.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { parseHousehold } from '../../src/contract/check.ts';
@@ -16,6 +16,7 @@ import { answersToHousehold } from '../../src/site/household.ts';
 import { placeIndex } from '../../src/site/rulebook-data.ts';
 import { expectAccessible } from './support/axe.ts';
 import { completeCheck } from './support/check.ts';
+import { downloadTaggedPdf } from './support/pdf.ts';
 import { E2E_TODAY, LANGUAGES, prefix, type Lang } from './support/env.ts';
 import { getRulebook, money } from './support/expected.ts';
 import { escapeRegExp, s } from './support/strings.ts';
@@ -201,3 +202,26 @@ test('the home page leads to the change page, and the comparison prints without 
   await expect(page.getByText(s('en', 'change.compare.move', { before: 'Assen', after: 'Nijkerk' }))).toBeVisible();
   expect(page.url()).toMatch(/\/en\/verandering$/);
 });
+
+for (const lang of ['nl', 'ar'] as Lang[]) {
+  test(`the comparison downloads as a tagged PDF (${lang})`, async ({ page }) => {
+    const event = 'work-more-hours';
+    await page.goto(`${prefix(lang)}/verandering?voorbeeld=alleenstaande-moeder-assen`);
+    await pickEvent(page, lang, event);
+    await fillInput(page, lang, event, 'extraHours', '8');
+    await fillInput(page, lang, event, 'date', '2026-06-01');
+    await submit(page, lang);
+    const pdf = await downloadTaggedPdf(
+      page,
+      page.getByRole('button', { name: s(lang, 'change.next.pdf'), exact: true }),
+      `change-${lang}`,
+    );
+    expect(pdf.filename).toBe('rondkomen-verandering.pdf');
+    if (lang === 'nl') {
+      expect(pdf.text).toContain(s('nl', 'change.compare.title', { event: eventText(event, 'nl').name }));
+      expect(pdf.text).toContain(s('nl', 'change.todo.title'));
+      // Buttons do not print.
+      expect(pdf.text).not.toContain(s('nl', 'change.next.pdf'));
+    }
+  });
+}

@@ -1,10 +1,9 @@
 /**
  * Print and PDF: the print style hides navigation and buttons; the PDF button (a plain form, so also
- * without JavaScript) downloads a tagged PDF of the same result.
+ * without JavaScript) downloads a tagged PDF of the same result; a form that is not complete gets the page.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { downloadTaggedPdf } from './support/pdf.ts';
 import { s } from './support/strings.ts';
 
 test('the print style shows the result without menus and buttons', async ({ page }) => {
@@ -19,21 +18,31 @@ test('the print style shows the result without menus and buttons', async ({ page
 for (const lang of ['nl', 'ar'] as const) {
   test(`the PDF download is a tagged PDF of the result (${lang})`, async ({ page }) => {
     await page.goto(`${lang === 'nl' ? '' : `/${lang}`}/uitkomst?voorbeeld=alleenstaande-moeder-assen`);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: s(lang, 'results.actions.pdf') }).click(),
-    ]);
-    const path = test.info().outputPath(`result-${lang}.pdf`);
-    await download.saveAs(path);
-    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-    const info = execFileSync('pdfinfo', [path]).toString();
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Pages:\s+[1-9]/);
-    const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+    const pdf = await downloadTaggedPdf(page, page.getByRole('button', { name: s(lang, 'results.actions.pdf') }), `result-${lang}`);
+    expect(pdf.filename).toBe('rondkomen-uitkomst.pdf');
     if (lang === 'nl') {
-      expect(text).toContain(s('nl', 'results.title'));
-      expect(text).toContain('Kindgebonden budget');
-      expect(text).toContain(s('nl', 'results.di.title'));
+      expect(pdf.text).toContain(s('nl', 'results.title'));
+      expect(pdf.text).toContain('Kindgebonden budget');
+      expect(pdf.text).toContain(s('nl', 'results.di.title'));
     }
   });
 }
+
+test('the PDF routes answer bad or incomplete forms with a page, never an error, and send GET back', async ({ request, baseURL }) => {
+  const routes = [
+    ['/uitkomst.pdf', '/uitkomst'],
+    ['/verandering.pdf', '/verandering'],
+    ['/en/verandering.pdf', '/en/verandering'],
+    ['/hulp/stappen.pdf', '/hulp'],
+  ] as const;
+  for (const [pdf, page] of routes) {
+    const get = await request.get(pdf, { maxRedirects: 0 });
+    expect(get.status(), pdf).toBe(303);
+    expect(get.headers().location, pdf).toBe(page);
+    for (const form of [{}, { _answers: 'geen json', _event: 'start-work', _step: 'compare' }]) {
+      const r = await request.post(pdf, { form, headers: { origin: baseURL! } });
+      expect(r.status(), `${pdf} ${JSON.stringify(form)}`).toBe(200);
+      expect(r.headers()['content-type'], pdf).toMatch(/^text\/html/);
+    }
+  }
+});

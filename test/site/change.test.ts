@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/i18n/index.ts';
-import { compareChange, parseDate, readEventAnswers, startChange } from '../../src/site/change.ts';
+import { changeStage, compareChange, parseDate, readEventAnswers, stageFields, startChange } from '../../src/site/change.ts';
 import { EXAMPLES } from '../../src/site/examples.ts';
 import { rulebook } from '../support/rulebook.ts';
 
@@ -84,5 +84,28 @@ describe('compareChange', () => {
     expect(r.view.actions.map((a) => a.code)).not.toContain('action-report-svb');
     expect(r.view.todo).toEqual(choice.event.texts.nl.todo);
     expect(r.view.afterDate).toBe('2026-09-30');
+  });
+});
+
+describe('the stage of the change page, for the page and its PDF', () => {
+  const at = (values: Record<string, string>, answers: Record<string, string> = mother) =>
+    changeStage(startChange(answers, 'nl', rulebook(), TODAY), values, rulebook(), 'nl', TODAY, '2026-03-02T10:00:00Z');
+
+  it('goes from picking to the questions to the comparison, and back to the questions on an error', () => {
+    expect(at({}, {})).toEqual({ kind: 'none' });
+    expect(at({})).toEqual({ kind: 'pick', error: false });
+    expect(at({ _step: 'questions' })).toEqual({ kind: 'pick', error: true });
+    expect(at({ _event: 'start-work', _step: 'questions' })).toMatchObject({ kind: 'questions', errors: [] });
+    const wrong = at({ _event: 'start-work', _step: 'compare', 'ev.hours': '60', 'ev.date': '2026-04-01' });
+    expect(wrong.kind === 'questions' ? wrong.errors.map((e) => e.code) : wrong.kind).toEqual(['number-range']);
+    const compared = at({ _event: 'start-work', _step: 'compare', 'ev.hours': '16', 'ev.date': '2026-04-01' });
+    expect(compared.kind).toBe('compare');
+    expect(at({ _event: 'start-work', _step: 'pick', 'ev.hours': '16' })).toEqual({ kind: 'pick', error: false });
+  });
+
+  it('carries the event, the step and only that event’s answers along', () => {
+    const values = { _event: 'start-work', _step: 'compare', 'ev.hours': '16', 'ev.date': '1-4-2026', 'ev.other': 'x', _answers: '{}' };
+    expect(stageFields(at(values), values)).toEqual({ _event: 'start-work', _step: 'compare', 'ev.hours': '16', 'ev.date': '1-4-2026' });
+    expect(stageFields(at({}), {})).toEqual({});
   });
 });
