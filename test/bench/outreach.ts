@@ -10,7 +10,7 @@ import { loadSecret } from '../../src/server/consent/secrets.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { consents, messages } from '../../src/server/db/schema.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
-import { startBoss } from '../../src/server/queue/boss.ts';
+import { startBoss, stopBoss } from '../../src/server/queue/boss.ts';
 import { QUEUES } from '../../src/server/queue/queues.ts';
 import { startWorkers } from '../../src/server/queue/workers.ts';
 import type { Services } from '../../src/server/services.ts';
@@ -135,7 +135,8 @@ export async function benchOutreach(
       sendConcurrency,
     };
   } finally {
-    await boss.stop({ graceful: false, timeout: 2000 });
+    // Graceful, and waiting for it: a job still running when the pool closes would fail noisily.
+    await stopBoss(boss, { graceful: true, timeout: 5000 });
     s.mailer.close();
     await database.close();
     await smtp.close();
