@@ -39,7 +39,8 @@ test('the PDF routes answer bad or incomplete forms with a page, never an error,
     const get = await request.get(pdf, { maxRedirects: 0 });
     expect(get.status(), pdf).toBe(303);
     expect(get.headers().location, pdf).toBe(page);
-    for (const form of [{}, { _answers: 'geen json', _event: 'start-work', _step: 'compare' }]) {
+    const forms: Record<string, string>[] = [{}, { _answers: 'geen json', _event: 'start-work', _step: 'compare' }];
+    for (const form of forms) {
       const r = await request.post(pdf, { form, headers: { origin: baseURL! } });
       expect(r.status(), `${pdf} ${JSON.stringify(form)}`).toBe(200);
       expect(r.headers()['content-type'], pdf).toMatch(/^text\/html/);

@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmConsent, lookupRequest, withdrawConsent } from '../../src/server/consent/confirm.ts';
 import { withdrawUrl } from '../../src/server/consent/links.ts';
 import { remind } from '../../src/server/consent/reminder.ts';
@@ -18,11 +18,10 @@ import { CONSENT_TEXT_VERSION } from '../../src/server/consent/texts.ts';
 import { consents, messages, outbox, rateLimits } from '../../src/server/db/schema.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 import { startWorkers } from '../../src/server/queue/workers.ts';
-import type { Services } from '../../src/server/services.ts';
 import type { Rulebook } from '../../src/engine/rulebook.ts';
 import { testDatabases } from '../support/db.ts';
 import { ank } from '../support/households.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
+import { servicesPerBlock, testServices, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 const request = (overrides: Partial<ConsentRequest> = {}): ConsentRequest => ({
@@ -38,31 +37,16 @@ const request = (overrides: Partial<ConsentRequest> = {}): ConsentRequest => ({
 });
 
 describe.each(testDatabases)('consent and outreach on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let smtp: TestSmtp;
   let time: Clock;
   let ip = 0;
   const client = () => ({ ip: `192.0.2.${++ip}` });
 
-  beforeAll(async () => {
-    db = await target.open();
-    smtp = await startSmtp();
-    time = clock();
-    s = await testServices(db, { smtpUrl: smtp.url, clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await smtp?.close();
-    await db?.drop();
-  });
-  beforeEach(async () => {
-    smtp.received.length = 0;
-    smtp.reply = () => undefined;
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(messages);
-    await db.db.delete(consents);
-    await db.db.delete(rateLimits);
+  servicesPerBlock(target, { empty: [messages, consents, rateLimits], smtp: true }, (f) => {
+    ({ db, s, time } = f);
+    smtp = f.smtp!;
   });
 
   const queuedMessage = async (requestId: string, kind = 'confirmation') => {

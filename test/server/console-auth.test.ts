@@ -4,10 +4,9 @@
  * (idle, maximum age, logout, password change, removal), CSRF tokens, roles and the audit log.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryAudit } from '../../src/server/audit/log.ts';
 import { auditLog, rateLimits, staff, staffMemberships, staffSessions } from '../../src/server/db/schema.ts';
-import type { Services } from '../../src/server/services.ts';
 import { addStaff, removeStaff, resetPassword, setRole, unlock } from '../../src/server/staff/accounts.ts';
 import { changePassword, login } from '../../src/server/staff/auth.ts';
 import { safeReturnPath } from '../../src/server/staff/guard.ts';
@@ -22,7 +21,7 @@ import {
   tokenFromCookies,
 } from '../../src/server/staff/sessions.ts';
 import { testDatabases } from '../support/db.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
+import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 
 const PASSWORD = 'een lange zin als wachtwoord';
 
@@ -64,27 +63,12 @@ describe('passwords', () => {
 });
 
 describe.each(testDatabases)('staff accounts and sessions on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let time: Clock;
   const client = '203.0.113.9';
 
-  beforeAll(async () => {
-    db = await target.open();
-    time = clock();
-    s = await testServices(db, { clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await db?.drop();
-  });
-  beforeEach(async () => {
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(staffSessions);
-    await db.db.delete(staff);
-    await db.db.delete(rateLimits);
-    await db.db.delete(auditLog);
-  });
+  servicesPerBlock(target, { empty: [staffSessions, staff, rateLimits, auditLog] }, (f) => ({ db, s, time } = f));
 
   const create = async (email: string, municipality = 'GM0106', role = 'admin') => {
     const r = await addStaff(s, municipality, { email, name: 'Anna de Boer', role, password: PASSWORD });

@@ -5,7 +5,7 @@
  * first contact recorded in the case, and the figures.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   cancelCampaign,
   campaignStats,
@@ -31,13 +31,12 @@ import { sendMessage } from '../../src/server/consent/send.ts';
 import { token } from '../../src/server/consent/secrets.ts';
 import { cases, consents, messages, staff, takeUpEvents, type CampaignTemplates, type Segment } from '../../src/server/db/schema.ts';
 import { startWorkers } from '../../src/server/queue/workers.ts';
-import type { Services } from '../../src/server/services.ts';
 import { consoleCatalogues, consoleT } from '../../src/server/staff/i18n.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { getCase, setStatus, syncCases } from '../../src/server/worklist/cases.ts';
 import { testDatabases } from '../support/db.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
+import { type TestSmtp } from '../support/smtp.ts';
 import { ankHousehold, resident as newResident, staffUser, withdraw } from './console-support.ts';
 
 const templates = (): CampaignTemplates => ({
@@ -74,31 +73,18 @@ describe('campaign texts', () => {
 });
 
 describe.each(testDatabases)('campaigns on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let smtp: TestSmtp;
   let time: Clock;
   let user: ConsoleUser;
 
-  beforeAll(async () => {
-    db = await target.open();
-    smtp = await startSmtp();
-    time = clock();
-    s = await testServices(db, { smtpUrl: smtp.url, clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await smtp?.close();
-    await db?.drop();
+  servicesPerBlock(target, { empty: [messages, consents, takeUpEvents, staff], smtp: true }, (f) => {
+    ({ db, s, time } = f);
+    smtp = f.smtp!;
   });
   beforeEach(async () => {
     process.env.CAMPAIGN_BATCH = '1';
-    smtp.received.length = 0;
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(messages);
-    await db.db.delete(consents);
-    await db.db.delete(takeUpEvents);
-    await db.db.delete(staff);
     user = await staffUser(s, 'GM0106', 'caseworker');
   });
   afterEach(() => {

@@ -2,16 +2,15 @@
  * The take-up figures: anonymous daily check counters that add up, the funnel per scheme, campaign,
  * organisation and week within a period, and figures that stay after the residents' data is gone.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCampaign } from '../../src/server/campaigns/campaigns.ts';
 import { campaigns, checkCounts, consents, staff, takeUpEvents } from '../../src/server/db/schema.ts';
-import type { Services } from '../../src/server/services.ts';
 import { dashboard, defaultPeriod, weekStart } from '../../src/server/takeup/dashboard.ts';
 import { recordChecks } from '../../src/server/takeup/ledger.ts';
 import { markContactedByCampaign, setOutcomes, setStatus, syncCases } from '../../src/server/worklist/cases.ts';
 import { deleteCase } from '../../src/server/worklist/avg.ts';
 import { testDatabases } from '../support/db.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
+import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 import { resident, staffUser } from './console-support.ts';
 
 describe('periods', () => {
@@ -24,26 +23,11 @@ describe('periods', () => {
 });
 
 describe.each(testDatabases)('the take-up dashboard on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let time: Clock;
 
-  beforeAll(async () => {
-    db = await target.open();
-    time = clock();
-    s = await testServices(db, { clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await db?.drop();
-  });
-  beforeEach(async () => {
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(consents);
-    await db.db.delete(takeUpEvents);
-    await db.db.delete(checkCounts);
-    await db.db.delete(staff);
-  });
+  servicesPerBlock(target, { empty: [consents, takeUpEvents, checkCounts, staff] }, (f) => ({ db, s, time } = f));
 
   it('adds checks up per day, source and scheme', async () => {
     await recordChecks(

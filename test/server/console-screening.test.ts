@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { safeReason } from '../../src/server/audit/safe-error.ts';
 import { purge } from '../../src/server/consent/retention.ts';
 import { checkCounts, consents, screeningImports, screeningRows, staff } from '../../src/server/db/schema.ts';
@@ -18,12 +18,11 @@ import { createImport, deleteImport, getImport, importRows } from '../../src/ser
 import { letterContext, letterHtml, lettersDocument, needsLetter } from '../../src/server/screening/letters.ts';
 import { resultsCsv, resultsNdjson } from '../../src/server/screening/results.ts';
 import { runScreening } from '../../src/server/screening/run.ts';
-import type { Services } from '../../src/server/services.ts';
 import { consoleT } from '../../src/server/staff/i18n.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { htmlToPdf } from '../../src/site/pdf.ts';
 import { testDatabases } from '../support/db.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
+import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 import { resident, staffUser } from './console-support.ts';
 
 const HEADER =
@@ -129,26 +128,13 @@ describe('reading uploads', () => {
 });
 
 describe.each(testDatabases)('screening on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let time: Clock;
   let user: ConsoleUser;
 
-  beforeAll(async () => {
-    db = await target.open();
-    time = clock();
-    s = await testServices(db, { clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await db?.drop();
-  });
+  servicesPerBlock(target, { empty: [screeningImports, checkCounts, consents, staff] }, (f) => ({ db, s, time } = f));
   beforeEach(async () => {
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(screeningImports);
-    await db.db.delete(checkCounts);
-    await db.db.delete(consents);
-    await db.db.delete(staff);
     user = await staffUser(s, 'GM0106', 'caseworker');
   });
 

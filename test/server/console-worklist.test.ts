@@ -6,11 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { auditTrail, audit } from '../../src/server/audit/log.ts';
 import { purge } from '../../src/server/consent/retention.ts';
 import { caseEvents, cases, consents, messages, staff, takeUpEvents } from '../../src/server/db/schema.ts';
-import type { Services } from '../../src/server/services.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { dashboard } from '../../src/server/takeup/dashboard.ts';
 import { deleteCase, deletePerson, exportCase, exportPerson, findRequests } from '../../src/server/worklist/avg.ts';
@@ -27,35 +26,22 @@ import {
   type WorklistFilters,
 } from '../../src/server/worklist/cases.ts';
 import { testDatabases } from '../support/db.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
+import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 import { ankHousehold, resident, staffUser, withdraw } from './console-support.ts';
 
 const open: WorklistFilters = { status: 'open', sort: 'oldest' };
 const page = { offset: 0, limit: 50 };
 
 describe.each(testDatabases)('the worklist on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let time: Clock;
   let assen: ConsoleUser;
   let assenViewer: ConsoleUser;
   let nijkerk: ConsoleUser;
 
-  beforeAll(async () => {
-    db = await target.open();
-    time = clock();
-    s = await testServices(db, { clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await db?.drop();
-  });
+  servicesPerBlock(target, { empty: [messages, consents, takeUpEvents, staff] }, (f) => ({ db, s, time } = f));
   beforeEach(async () => {
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(messages);
-    await db.db.delete(consents);
-    await db.db.delete(takeUpEvents);
-    await db.db.delete(staff);
     assen = await staffUser(s, 'GM0106', 'caseworker');
     assenViewer = await staffUser(s, 'GM0106', 'viewer');
     nijkerk = await staffUser(s, 'GM0267', 'caseworker');

@@ -4,16 +4,15 @@
  * reference number; organisations see only counts, with small counts suppressed.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadOrganisations } from '../../src/content/organisations.ts';
 import { cases, consents, messages, staff, takeUpEvents } from '../../src/server/db/schema.ts';
 import { createReferral, isReference, organisationFigures, SMALL_COUNT } from '../../src/server/referral/referral.ts';
-import type { Services } from '../../src/server/services.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { deletePerson, exportPerson, findRequests } from '../../src/server/worklist/avg.ts';
 import { getCase, listCases, setStatus } from '../../src/server/worklist/cases.ts';
 import { testDatabases } from '../support/db.ts';
-import { clock, testServices, type Clock } from '../support/services.ts';
+import { servicesPerBlock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 import { ankHousehold, resident, staffUser } from './console-support.ts';
 
 const organisations = loadOrganisations(new Set(['GM0106', 'GM0267', 'GM1680', 'GM1708', 'GM1730']));
@@ -22,27 +21,13 @@ let ip = 0;
 const desk = () => ({ ip: `203.0.113.${++ip}` });
 
 describe.each(testDatabases)('warm referrals on $name', (target) => {
-  let db: Awaited<ReturnType<typeof target.open>>;
-  let s: Services & { stop: () => Promise<void> };
-  let time: Clock;
+  let db: OpenTestDatabase;
+  let s: TestServices;
   let assen: ConsoleUser;
   let nijkerk: ConsoleUser;
 
-  beforeAll(async () => {
-    db = await target.open();
-    time = clock();
-    s = await testServices(db, { clock: time });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    await db?.drop();
-  });
+  servicesPerBlock(target, { empty: [messages, consents, takeUpEvents, staff] }, (f) => ({ db, s } = f));
   beforeEach(async () => {
-    time.set(new Date('2026-03-02T10:00:00Z'));
-    await db.db.delete(messages);
-    await db.db.delete(consents);
-    await db.db.delete(takeUpEvents);
-    await db.db.delete(staff);
     assen = await staffUser(s, 'GM0106', 'caseworker');
     nijkerk = await staffUser(s, 'GM0267', 'caseworker');
   });
