@@ -150,11 +150,8 @@ export async function screen(
       while ((inFlight >= maxInFlight || draining) && failure === undefined) await progress();
       if (failure !== undefined) throw failure;
     }
-    if (rest.length > 0) {
-      const last = rest;
-      rest = new Uint8Array(0);
-      submit(last);
-    }
+    // The last line, when the input does not end with a newline.
+    if (rest.length > 0) submit(new Uint8Array(0));
     while (inFlight > 0 && failure === undefined) await progress();
     if (failure !== undefined) throw failure;
   } finally {
