@@ -1,17 +1,24 @@
 /**
- * What every PDF download of the site shares: a POST of the page's own form, answered with that page
- * as a tagged PDF (or with the page itself when the form is not complete), and a GET that goes back
- * to the page. Each route only says how its form becomes the page to print.
+ * What every PDF download of the site is: a POST of the page's own form, passed on to that page and
+ * answered with it as a tagged PDF (or with the page itself when it is not printable, see
+ * printable.ts), and a GET that goes back. The page reads and checks the form as it always does.
  */
 import type { APIRoute } from 'astro';
-import type { Language } from '../engine/rulebook.ts';
+import { siteTranslator } from './i18n.ts';
 import { languageFromParam, localePath } from './locale.ts';
-import { pagePdfResponse, type PagePdf } from './pdf.ts';
+import { pagePdfResponse } from './pdf.ts';
 
-export type PdfOfForm = (form: FormData, language: Language) => Omit<PagePdf, 'requestUrl' | 'language'>;
+export interface PdfDownload {
+  /** The page to print (a path in PATHS). */
+  page: string;
+  /** The text key of the page's title, for the footer of every PDF page. */
+  title: string;
+  filename: string;
+  /** Where a GET goes; the page itself when not given. */
+  back?: string;
+}
 
-/** The POST and GET of a PDF download; `back` is the path GET sends people to. */
-export function pdfRoutes(pdfOf: PdfOfForm, back: string): { POST: APIRoute; GET: APIRoute } {
+export function pdfRoutes(d: PdfDownload): { POST: APIRoute; GET: APIRoute } {
   return {
     POST: async ({ request, params, url, rewrite }) => {
       const language = languageFromParam(params.locale);
@@ -22,11 +29,21 @@ export function pdfRoutes(pdfOf: PdfOfForm, back: string): { POST: APIRoute; GET
       } catch {
         return new Response('Bad request', { status: 400 });
       }
-      return pagePdfResponse({ ...pdfOf(form, language), requestUrl: url, language });
+      const passed = new URLSearchParams();
+      for (const [name, value] of form) if (typeof value === 'string') passed.append(name, value);
+      const t = siteTranslator(language);
+      return pagePdfResponse({
+        requestUrl: url,
+        path: localePath(language, d.page),
+        language,
+        form: passed,
+        footer: `${t('layout.siteName')} – ${t(d.title)}`,
+        filename: d.filename,
+      });
     },
     GET: ({ params }) => {
       const language = languageFromParam(params.locale) ?? 'nl';
-      return new Response(null, { status: 303, headers: { location: localePath(language, back) } });
+      return new Response(null, { status: 303, headers: { location: localePath(language, d.back ?? d.page) } });
     },
   };
 }

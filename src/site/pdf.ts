@@ -4,6 +4,7 @@
  * PDF gets its own context, with JavaScript off and no storage, which is closed afterwards.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { isPrintable } from './printable.ts';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -93,15 +94,14 @@ export interface PagePdf {
   language: string;
   /** The form the page is posted, as the browser would post it. */
   form: URLSearchParams;
-  /** Whether the answers are complete; if not, the page itself is returned, since it says what is missing. */
-  complete: boolean;
   footer: string;
   filename: string;
 }
 
 /**
  * A page of this site as a PDF download: posts the form to the page on this server, prints the
- * HTML it answers, and sends the PDF. Made in memory; nothing is kept.
+ * HTML it answers, and sends the PDF. Made in memory; nothing is kept. A page that is not marked
+ * printable (it asks for more answers) is sent as it is, since it says what is missing.
  */
 export async function pagePdfResponse(p: PagePdf): Promise<Response> {
   const origin = internalOrigin(p.requestUrl);
@@ -113,7 +113,7 @@ export async function pagePdfResponse(p: PagePdf): Promise<Response> {
   });
   const html = await page.text();
   const noStore = { 'cache-control': 'no-store' };
-  if (!page.ok || !p.complete) {
+  if (!page.ok || !isPrintable(page.headers)) {
     return new Response(html, { status: page.ok ? 200 : page.status, headers: { 'content-type': 'text/html; charset=utf-8', ...noStore } });
   }
   const pdf = await htmlToPdf(html, pageUrl, { footer: p.footer });
