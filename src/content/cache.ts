@@ -15,7 +15,7 @@ import { ContentError } from './errors.ts';
 import { DEFAULT_CONTENT_DIR, readContent, type ContentFiles } from './files.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const COMPILER = ['src/content/load.ts', 'src/content/schema.ts', 'src/engine/rulebook.ts'];
+const COMPILER = ['src/content/load.ts', 'src/content/schema.ts', 'src/engine/rulebook.ts', 'src/engine/rule-versions.ts'];
 
 export async function loadRulebookCached(contentDir: string = DEFAULT_CONTENT_DIR): Promise<Rulebook> {
   const content = readContent(contentDir);

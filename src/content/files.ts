@@ -14,6 +14,10 @@ export interface ContentFile {
 
 export interface ContentFiles {
   manifestText: string;
+  /** content/rules.yaml: dated rule versions. */
+  rulesText: string;
+  /** content/calendar.yaml: the rules calendar. */
+  calendarText: string;
   files: { parameters: ContentFile[]; schemes: ContentFile[]; municipalities: ContentFile[]; places: ContentFile[]; events: ContentFile[] };
   /** sha256 over every path and text, hex. */
   hash: string;
@@ -38,7 +42,11 @@ export function listContentYaml(contentDir: string, sub: string): ContentFile[] 
 export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFiles {
   const hash = createHash('sha256');
   const manifestText = readFileSync(join(contentDir, 'rulebook.yaml'), 'utf8');
-  hash.update(manifestText);
+  // A missing file reads as empty, which the compiler reports as a problem of that file.
+  const optional = (name: string): string => (existsSync(join(contentDir, name)) ? readFileSync(join(contentDir, name), 'utf8') : '');
+  const rulesText = optional('rules.yaml');
+  const calendarText = optional('calendar.yaml');
+  hash.update(manifestText).update('\0').update(rulesText).update('\0').update(calendarText).update('\0');
   const read = (sub: string): ContentFile[] => {
     const files = listYaml(join(contentDir, sub), contentDir);
     for (const f of files) hash.update(f.path).update('\0').update(f.text).update('\0');
@@ -51,5 +59,5 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     places: read('places'),
     events: read('events'),
   };
-  return { manifestText, files, hash: hash.digest('hex') };
+  return { manifestText, rulesText, calendarText, files, hash: hash.digest('hex') };
 }

@@ -10,6 +10,7 @@ import { DEFAULT_CONTENT_DIR, readContent, type ContentFile } from './files.ts';
 import type {
   AmountRule,
   AssetCondition,
+  CalendarDocument,
   Conditions,
   DatedValue,
   Municipality,
@@ -17,18 +18,23 @@ import type {
   LifeEvent,
   Parameter,
   Place,
+  Rule,
   Rulebook,
   Scale,
   Scheme,
   Unit,
 } from '../engine/rulebook.ts';
 import { ContentError } from './errors.ts';
+import { addDays } from '../engine/dates.ts';
+import { isRuleId, RULE_VERSIONS } from '../engine/rule-versions.ts';
 import {
+  calendarFileSchema,
   eventSchema,
   municipalitySchema,
   parameterSchema,
   placesSchema,
   rulebookManifestSchema,
+  rulesFileSchema,
   schemeSchema,
   type DatedValueInput,
   type MunicipalSchemeInput,
@@ -90,17 +96,8 @@ function compileValue(unit: Unit, v: DatedValueInput['value'], problems: string[
   return v;
 }
 
-function dayBefore(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayAfter(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const dayBefore = (isoDate: string): string => addDays(isoDate, -1);
+const dayAfter = (isoDate: string): string => addDays(isoDate, 1);
 
 export function compileParameter(id: string, input: ParameterInput, problems: string[], where: string): Parameter {
   const sorted = [...input.values].sort((a, b) => a.from.localeCompare(b.from));
@@ -117,6 +114,8 @@ export function compileParameter(id: string, input: ParameterInput, problems: st
     else if (next && dayAfter(to) !== next.from) problems.push(`${where}: gap between ${to} and ${next.from}; end the parameter explicitly or fill the gap`);
     if (v.provenance === 'derived' && !v.note) problems.push(`${where}: derived value from ${v.from} needs a note on how it was derived`);
     if (v.unverified && !v.note) problems.push(`${where}: unverified value from ${v.from} needs a note saying why`);
+    if (v.provisional && !(v.unverified && v.awaiting))
+      problems.push(`${where}: provisional value from ${v.from} must also be unverified and name the document it is awaiting`);
     values.push({
       from: v.from,
       to,
@@ -124,10 +123,12 @@ export function compileParameter(id: string, input: ParameterInput, problems: st
       provenance: v.provenance,
       evidence: v.evidence,
       unverified: v.unverified ?? false,
+      provisional: v.provisional ?? false,
+      awaiting: v.awaiting,
       note: v.note,
     });
   });
-  return { id, title: input.title, unit: input.unit, source: input.source, values };
+  return { id, title: input.title, unit: input.unit, source: input.source, values, lapsed: input.lapsed };
 }
 
 function compileMunicipality(
@@ -252,6 +253,74 @@ function compileMunicipality(
   };
 }
 
+interface Period {
+  validFrom: string;
+  validTo: string;
+}
+
+/** Dated rule versions: known to the engine, in order, without gaps, covering the whole period. */
+function compileRules(input: z.infer<typeof rulesFileSchema> | undefined, period: Period, problems: string[]): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  if (!input) return rules;
+  for (const [id, r] of Object.entries(input)) {
+    const where = `rules.yaml: ${id}`;
+    if (!isRuleId(id)) {
+      problems.push(`${where}: the engine knows no rule of that id (known: ${Object.keys(RULE_VERSIONS).join(', ')})`);
+      continue;
+    }
+    const known: readonly string[] = RULE_VERSIONS[id];
+    const versions = [...r.versions].sort((a, b) => a.from.localeCompare(b.from));
+    versions.forEach((v, i) => {
+      if (!known.includes(v.version)) problems.push(`${where}: version ${v.version} is unknown to the engine (known: ${known.join(', ')})`);
+      if (v.to < v.from) problems.push(`${where}: version ${v.version} ends before it starts`);
+      const next = versions[i + 1];
+      if (next && dayAfter(v.to) !== next.from) problems.push(`${where}: ${v.version} ends on ${v.to} but ${next.version} starts on ${next.from}`);
+    });
+    if (versions[0]!.from > period.validFrom || versions.at(-1)!.to < period.validTo)
+      problems.push(`${where}: the versions must cover ${period.validFrom} to ${period.validTo}`);
+    rules[id] = { id, title: r.title, versions };
+  }
+  for (const id of Object.keys(RULE_VERSIONS)) if (!rules[id]) problems.push(`rules.yaml: rule ${id} has no versions`);
+  return rules;
+}
+
+/** The rules calendar: every document sets parameters that exist. */
+function compileCalendar(
+  input: z.infer<typeof calendarFileSchema> | undefined,
+  parameters: Record<string, Parameter>,
+  problems: string[],
+): Record<string, CalendarDocument> {
+  const calendar: Record<string, CalendarDocument> = {};
+  if (!input) return calendar;
+  const ids = Object.keys(parameters);
+  for (const [id, d] of Object.entries(input)) {
+    for (const target of d.sets) {
+      const found = target.endsWith('/') ? ids.some((p) => p.startsWith(target)) : parameters[target] !== undefined;
+      if (!found) problems.push(`calendar.yaml: ${id} sets ${target}, which is no parameter or folder of parameters`);
+    }
+    calendar[id] = { id, ...d };
+  }
+  return calendar;
+}
+
+/**
+ * Every parameter has a value on every day of the period, unless it says why it lapsed; every value
+ * that awaits a document names one in the calendar.
+ */
+function checkCoverage(parameters: Record<string, Parameter>, calendar: Record<string, CalendarDocument>, period: Period, problems: string[]): void {
+  for (const p of Object.values(parameters)) {
+    const last = p.values.at(-1);
+    if (!last) continue;
+    if (last.to < period.validTo && !p.lapsed) problems.push(`parameter ${p.id}: its values end on ${last.to}, before the period ends (${period.validTo}); add a value or say why it lapsed`);
+    if (last.to >= period.validTo && p.lapsed) problems.push(`parameter ${p.id}: says it lapsed, but has a value up to ${last.to}`);
+    if (last.to > period.validTo) problems.push(`parameter ${p.id}: a value runs past the end of the period (${last.to} > ${period.validTo})`);
+    for (const v of p.values) {
+      if (v.awaiting !== undefined && !calendar[v.awaiting])
+        problems.push(`parameter ${p.id}: the value from ${v.from} awaits ${v.awaiting}, which is not in calendar.yaml`);
+    }
+  }
+}
+
 /** Loads and validates all of `content/`. Throws a {@link ContentError} listing every problem found. */
 export function loadRulebook(contentDir: string = DEFAULT_CONTENT_DIR): Rulebook {
   return compileRulebook(readContent(contentDir));
@@ -274,6 +343,14 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
       return undefined;
     }
     return r.data;
+  };
+
+  const requiredFile = <T>(path: string, text: string, schema: z.ZodType<T>): T | undefined => {
+    if (text.trim() === '') {
+      problems.push(`${path}: the file is missing or empty`);
+      return undefined;
+    }
+    return parseFile({ path, text }, schema);
   };
 
   const manifest = rulebookManifestSchema.parse(parseYaml(content.manifestText));
@@ -328,12 +405,18 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     events[id] = { id, ...input };
   }
 
+  const rules = compileRules(requiredFile('rules.yaml', content.rulesText, rulesFileSchema), manifest, problems);
+  const calendar = compileCalendar(requiredFile('calendar.yaml', content.calendarText, calendarFileSchema), parameters, problems);
+  checkCoverage(parameters, calendar, manifest, problems);
+
   if (problems.length > 0) throw new ContentError(problems);
   return {
     version: `${manifest.version}+${content.hash.slice(0, 8)}`,
     validFrom: manifest.validFrom,
     validTo: manifest.validTo,
     parameters,
+    rules,
+    calendar,
     schemes,
     municipalities,
     places,

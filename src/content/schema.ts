@@ -82,6 +82,13 @@ export const datedValueSchema = z.strictObject({
   evidence: evidenceSchema,
   /** True when no official or municipal text confirmed the value; the site says so. */
   unverified: z.boolean().optional(),
+  /**
+   * True when the official value for this period is not yet published and the last known value is
+   * carried forward until it is. Also `unverified`; `awaiting` names the document that will set it.
+   */
+  provisional: z.boolean().optional(),
+  /** The document of the rules calendar (content/calendar.yaml) that will set or confirm this value. */
+  awaiting: z.string().optional(),
   /** How a derived value was computed, or why a value is unverified. */
   note: z.string().optional(),
 });
@@ -95,6 +102,12 @@ export const parameterSchema = z.strictObject({
   unit: z.enum(UNITS),
   source: legalSourceSchema,
   description: z.string().optional(),
+  /**
+   * Why the parameter has no value after its last one, when that ends before the rulebook's period
+   * does (for example a 2025 formula the law replaced). Without it, every parameter must have a value
+   * up to the end of the period.
+   */
+  lapsed: z.string().min(10).optional(),
   values: z.array(datedValueSchema).min(1),
 });
 export type ParameterInput = z.infer<typeof parameterSchema>;
@@ -287,6 +300,40 @@ export const rulebookManifestSchema = z.strictObject({
   validFrom: isoDate,
   validTo: isoDate,
 });
+
+/** `content/rules.yaml`: which version of a rule applies on which dates, with the law that sets it. */
+export const rulesFileSchema = z.record(
+  z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+  z.strictObject({
+    title: z.strictObject({ nl: z.string().min(3), en: z.string().min(3) }),
+    versions: z
+      .array(
+        z.strictObject({
+          from: isoDate,
+          to: isoDate,
+          version: z.string().min(1),
+          source: legalSourceSchema,
+          note: z.string().optional(),
+        }),
+      )
+      .min(1),
+  }),
+);
+
+/** `content/calendar.yaml`: the documents that set parameters, and when each normally appears. */
+export const calendarFileSchema = z.record(
+  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  z.strictObject({
+    title: z.string().min(3),
+    publisher: z.string().min(2),
+    url,
+    /** Months (1–12) in which the document normally appears. */
+    months: z.array(z.number().int().min(1).max(12)).min(1),
+    /** Parameter ids it sets, or folders of them (`huurtoeslag/`). */
+    sets: z.array(z.string().min(2)).min(1),
+    note: z.string().optional(),
+  }),
+);
 
 /** `content/places/municipalities.yaml`: every Dutch municipality, for the picker and for code validation. */
 export const placesSchema = z.strictObject({

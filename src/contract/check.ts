@@ -7,6 +7,7 @@ import { checkEvent } from '../engine/compare.ts';
 import { toEuros } from '../engine/money.ts';
 import { upcomingEvents } from '../engine/upcoming.ts';
 import { MissingParameterError } from '../engine/parameters.ts';
+import { reason } from '../engine/reasons.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
 import type { CheckOutcome, Household } from '../engine/types.ts';
 import { contractError, fromZodIssues, type ContractError } from './errors.ts';
@@ -20,7 +21,16 @@ export interface RunOptions {
   today: string;
 }
 
-export type Parsed = { ok: true; household: Household } | { ok: false; error: ContractError };
+export type Parsed = { ok: true; household: Household; datedByDefault: boolean } | { ok: false; error: ContractError };
+
+/**
+ * The reference date a check uses when the input names none: today, or the last day the rules cover
+ * once today is past it. Residents keep getting results after the period ends, and the result says
+ * which date it used (note `rules-out-of-date`). An explicit date outside the period stays an error.
+ */
+export function defaultReferenceDate(today: string, rulebook: Pick<Rulebook, 'validTo'>): string {
+  return today > rulebook.validTo ? rulebook.validTo : today;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -39,18 +49,22 @@ export function parseHousehold(input: unknown, options: RunOptions): Parsed {
   }
   const parsed = householdParser.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, error: contractError('invalid-input', fromZodIssues(parsed.error.issues), language) };
-  return { ok: true, household: toEngineHousehold(parsed.data, options.today) };
+  return { ok: true, household: toEngineHousehold(parsed.data, options.today), datedByDefault: parsed.data.referenceDate === undefined };
 }
 
 export type Evaluated = { ok: true; household: Household; outcome: CheckOutcome } | { ok: false; error: ContractError };
 
 /** Validates and runs the engine, mapping every expected failure to the error JSON. */
 export function evaluate(input: unknown, rulebook: Rulebook, options: RunOptions): Evaluated {
-  const parsed = parseHousehold(input, options);
+  const parsed = parseHousehold(input, { ...options, today: defaultReferenceDate(options.today, rulebook) });
   if (!parsed.ok) return parsed;
   const household = parsed.household;
   try {
-    return { ok: true, household, outcome: check(household, rulebook) };
+    const outcome = check(household, rulebook);
+    if (parsed.datedByDefault && options.today > rulebook.validTo) {
+      outcome.notes.unshift(reason('rules-out-of-date', { today: { date: options.today }, used: { date: household.referenceDate } }));
+    }
+    return { ok: true, household, outcome };
   } catch (e) {
     if (e instanceof CheckInputError) {
       const raw = e.issues.map((i) => ({

@@ -5,6 +5,7 @@
  */
 import type { Language, LegalSource, Rulebook } from '../engine/rulebook.ts';
 import { toEuros } from '../engine/money.ts';
+import { isProvisional } from '../engine/parameters.ts';
 import type { CheckOutcome, Reason, ReasonParam, SchemeOutcome } from '../engine/types.ts';
 import { formatDate, formatMoney, formatRate, translator } from '../i18n/index.ts';
 
@@ -34,7 +35,18 @@ export interface PublicScheme {
   reasons: PublicReason[];
   missing: PublicReason[];
   nextStep: { text: string; url: string };
-  unverified: { parameter: string; title: string }[];
+  unverified: UnverifiedValue[];
+}
+
+/**
+ * A value behind a conclusion that no official text has confirmed yet: `not-yet-published` when the
+ * official value for the date is not out yet and the last known one is carried forward,
+ * `unconfirmed` when the value is seen only in a secondary source or derived.
+ */
+export interface UnverifiedValue {
+  parameter: string;
+  title: string;
+  reason: 'not-yet-published' | 'unconfirmed';
 }
 
 export interface PublicLine {
@@ -58,10 +70,11 @@ export interface PublicResult {
     difference: { monthly: number };
     status: 'below-norm' | 'above-norm';
     steps: PublicReason[];
-    unverified: { parameter: string; title: string }[];
+    unverified: UnverifiedValue[];
   };
   notes: PublicReason[];
-  receipt: { engine: string; parameters: string; referenceDate: string; computedAt: string };
+  /** `provisional`: the result used a value that is not yet published (see `unverified`). */
+  receipt: { engine: string; parameters: string; referenceDate: string; provisional: boolean; computedAt: string };
 }
 
 export interface CompactResult {
@@ -97,12 +110,22 @@ function schemeNameInSentence(rulebook: Rulebook, municipality: string, id: stri
   return name.charAt(0).toLocaleLowerCase(language) + name.slice(1);
 }
 
+const listFormats = new Map<Language, Intl.ListFormat>();
+
+/** "a, b en c" in the reader's language (with the Arabic comma in Arabic), made once per language. */
+function listFormat(language: Language): Intl.ListFormat {
+  let f = listFormats.get(language);
+  if (!f) listFormats.set(language, (f = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })));
+  return f;
+}
+
 function formatParam(p: ReasonParam, language: Language, rulebook: Rulebook, municipality: string): string {
   if ('money' in p) return formatMoney(p.money, language);
   if ('rate' in p) return formatRate(p.rate, language);
   if ('count' in p) return String(p.count);
   if ('text' in p) return p.text;
   if ('scheme' in p) return schemeNameInSentence(rulebook, municipality, p.scheme, language);
+  if ('schemes' in p) return listFormat(language).format(p.schemes.map((id) => schemeNameInSentence(rulebook, municipality, id, language)));
   if ('date' in p) return formatDate(p.date, language);
   return p.texts[language];
 }
@@ -127,10 +150,14 @@ function amountOf(s: SchemeOutcome): PublicAmount {
   return a;
 }
 
-function unverifiedList(ids: readonly string[], rulebook: Rulebook, language: Language): { parameter: string; title: string }[] {
+function unverifiedList(ids: readonly string[], rulebook: Rulebook, language: Language, date: string): UnverifiedValue[] {
   return ids.map((id) => {
     const title = rulebook.parameters[id]?.title;
-    return { parameter: id, title: title ? (language === 'nl' ? title.nl : title.en) : id };
+    return {
+      parameter: id,
+      title: title ? (language === 'nl' ? title.nl : title.en) : id,
+      reason: isProvisional(rulebook, id, date) ? 'not-yet-published' : 'unconfirmed',
+    };
   });
 }
 
@@ -180,7 +207,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       reasons: s.reasons.map(fmt),
       missing: s.missing.map(fmt),
       nextStep: { text: texts?.nextStep ?? '', url },
-      unverified: unverifiedList(s.unverified, rulebook, language),
+      unverified: unverifiedList(s.unverified, rulebook, language, outcome.referenceDate),
     };
   });
   const di = outcome.disposableIncome;
@@ -207,7 +234,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       difference: { monthly: toEuros(di.difference.monthly) },
       status: di.status,
       steps: di.steps.map(fmt),
-      unverified: unverifiedList(di.unverified, rulebook, language),
+      unverified: unverifiedList(di.unverified, rulebook, language, outcome.referenceDate),
     },
     notes: outcome.notes.map(fmt),
     receipt: { ...outcome.receipt, computedAt },

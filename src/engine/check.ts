@@ -5,8 +5,8 @@
 import { ageOn } from './dates.ts';
 import { disposableIncome } from './disposable-income.ts';
 import { deriveFacts } from './facts.ts';
-import { ParameterReader } from './parameters.ts';
-import { money, reason, text } from './reasons.ts';
+import { isProvisional, ParameterReader } from './parameters.ts';
+import { count, money, reason, text } from './reasons.ts';
 import type { Rulebook } from './rulebook.ts';
 import { bijstand } from './rules/bijstand.ts';
 import { huurtoeslag } from './rules/huurtoeslag.ts';
@@ -100,13 +100,45 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   const incomeParameters = root.unverified();
   if (incomeParameters.length > 0 && f.toeslagInkomenEstimated) notes.push(reason('estimate-unverified-parameters', {}));
 
+  const disposable = disposableIncome(f, root.fork(), schemes);
+  const provisional = usesProvisional(rulebook, household.referenceDate, schemes, disposable.unverified, incomeParameters);
+  if (provisional) notes.unshift(provisionalNote(rulebook, household.referenceDate, schemes));
   return {
     referenceDate: household.referenceDate,
     municipality: { code: household.municipality, name: rulebook.places[household.municipality]!.name, known: municipality !== undefined },
     household: { type: f.type, kostendelers: f.kostendelers, size: f.size },
     schemes,
-    disposableIncome: disposableIncome(f, root.fork(), schemes),
+    disposableIncome: disposable,
     notes,
-    receipt: { engine: ENGINE_VERSION, parameters: rulebook.version, referenceDate: household.referenceDate },
+    receipt: {
+      engine: ENGINE_VERSION,
+      parameters: rulebook.version,
+      referenceDate: household.referenceDate,
+      provisional,
+    },
   };
+}
+
+/**
+ * One plain note for the whole result when amounts rest on values that are not yet published: which
+ * schemes (with an amount) it concerns, and that last year's amounts are used for now.
+ */
+function provisionalNote(rulebook: Rulebook, date: string, schemes: readonly SchemeOutcome[]): Reason {
+  const year = Number(date.slice(0, 4));
+  const affected: string[] = [];
+  for (const s of schemes) {
+    if (s.status === 'not-eligible') continue;
+    if (s.unverified.some((id) => isProvisional(rulebook, id, date))) affected.push(s.id);
+  }
+  const params = { year: count(year), previous: count(year - 1) };
+  return affected.length > 0
+    ? reason('provisional-values', { ...params, schemes: { schemes: affected } })
+    : reason('provisional-values-general', params);
+}
+
+/** Whether any value behind the result is provisional: the unverified ids are few, so this is a short walk. */
+function usesProvisional(rulebook: Rulebook, date: string, schemes: readonly SchemeOutcome[], ...more: (readonly string[])[]): boolean {
+  for (const s of schemes) for (const id of s.unverified) if (isProvisional(rulebook, id, date)) return true;
+  for (const ids of more) for (const id of ids) if (isProvisional(rulebook, id, date)) return true;
+  return false;
 }

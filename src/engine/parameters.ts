@@ -5,8 +5,9 @@
  * fallback to an older value. A municipality's own value replaces the national one where the council
  * may choose (for example the kwijtschelding norm percentage); that is a legal rule, not a fallback.
  */
-import type { DatedValue, LegalSource, Municipality, Parameter, Rulebook, Scale, Unit } from './rulebook.ts';
+import type { DatedValue, LegalSource, Municipality, Parameter, Rule, RuleVersion, Rulebook, Scale, Unit } from './rulebook.ts';
 import { PPM } from './money.ts';
+import type { RuleId, VersionOf } from './rule-versions.ts';
 
 export class MissingParameterError extends Error {
   readonly parameter: string;
@@ -68,6 +69,8 @@ class Resolved {
   /** Whether a parameter has a value on the date, by id. */
   private readonly present = new Map<string, boolean>();
   readonly derived = new Map<Derived<unknown>, DerivedValue>();
+  /** The rule version in force on the date, by rule id. */
+  private readonly rules = new Map<string, RuleVersion>();
   readonly rulebook: Rulebook;
   readonly date: string;
   readonly municipality: Municipality | undefined;
@@ -114,6 +117,21 @@ class Resolved {
     return source === NO_SOURCE ? undefined : source;
   }
 
+  rule(id: RuleId): RuleVersion {
+    let version = this.rules.get(id);
+    if (!version) {
+      const rule: Rule | undefined = this.rulebook.rules[id];
+      if (!rule) throw new MissingParameterError(`rule ${id}`, this.date, 'no such rule in content/rules.yaml');
+      version = versionOn(rule, this.date);
+      if (!version) {
+        const ranges = rule.versions.map((x) => `${x.from}..${x.to}`).join(', ');
+        throw new MissingParameterError(`rule ${id}`, this.date, `its versions cover ${ranges}`);
+      }
+      this.rules.set(id, version);
+    }
+    return version;
+  }
+
   has(id: string): boolean {
     let present = this.present.get(id);
     if (present === undefined) {
@@ -148,6 +166,17 @@ function resolvedFor(rulebook: Rulebook, date: string, municipality: Municipalit
 
 export function valueOn(parameter: Parameter, date: string): DatedValue | undefined {
   for (const v of parameter.values) if (v.from <= date && date <= v.to) return v;
+  return undefined;
+}
+
+/** Whether the value of a parameter on a date is provisional (not yet published, carried forward). */
+export function isProvisional(rulebook: Rulebook, id: string, date: string): boolean {
+  const parameter = rulebook.parameters[id];
+  return parameter !== undefined && valueOn(parameter, date)?.provisional === true;
+}
+
+export function versionOn(rule: Rule, date: string): RuleVersion | undefined {
+  for (const v of rule.versions) if (v.from <= date && date <= v.to) return v;
   return undefined;
 }
 
@@ -248,9 +277,19 @@ export class ParameterReader {
     return kept.value as T;
   }
 
-  /** Whether the parameter exists on the date (for rules that changed structure, such as huurtoeslag 2026). */
+  /** Whether the parameter exists on the date. Rules choose their way of calculating with `rule`, never with this. */
   has(id: string): boolean {
     return this.resolved.has(id);
+  }
+
+  /** Which version of a rule applies on the date (content/rules.yaml); an error when none does. */
+  rule<R extends RuleId>(id: R): VersionOf<R> {
+    return this.resolved.rule(id).version as VersionOf<R>;
+  }
+
+  /** The law that sets the version of a rule in force on the date. */
+  ruleSource(id: RuleId): LegalSource {
+    return this.resolved.rule(id).source;
   }
 
   /** Ids of the unverified values read so far. */

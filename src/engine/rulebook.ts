@@ -48,6 +48,13 @@ export interface DatedValue {
   provenance: Provenance;
   evidence: Evidence;
   unverified: boolean;
+  /**
+   * True when the official value for this period is not yet published and the last known value is
+   * carried forward; `awaiting` then names the calendar document that will set it.
+   */
+  provisional: boolean;
+  /** Id of the document in the rules calendar that will set or confirm this value. */
+  awaiting?: string | undefined;
   note?: string | undefined;
 }
 
@@ -57,6 +64,8 @@ export interface Parameter {
   unit: Unit;
   source: LegalSource;
   values: DatedValue[];
+  /** Why it has no value after its last one, when that ends before the rulebook's period does. */
+  lapsed?: string | undefined;
 }
 
 export type SchemeKind = 'benefit' | 'allowance' | 'tax-relief' | 'municipal';
@@ -223,12 +232,49 @@ export interface Place {
   aliases?: string[] | undefined;
 }
 
+/**
+ * One dated version of a rule: which way of calculating applies from when to when (for example the
+ * 2025 huurtoeslag normhuur, replaced by the linear taper in 2026). The version names are the
+ * engine's own (see `RULE_VERSIONS` in rule-versions.ts); content chooses them by date.
+ */
+export interface RuleVersion {
+  from: string;
+  /** Inclusive. */
+  to: string;
+  version: string;
+  source: LegalSource;
+  note?: string | undefined;
+}
+
+export interface Rule {
+  id: string;
+  title: { nl: string; en: string };
+  versions: RuleVersion[];
+}
+
+/** A document that sets parameters, and when it normally appears (the rules calendar). */
+export interface CalendarDocument {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** The months (1–12) in which it normally appears. */
+  months: number[];
+  /** The parameters it sets (ids, or a folder prefix ending in `/`). */
+  sets: string[];
+  note?: string | undefined;
+}
+
 export interface Rulebook {
   /** Content version and hash, for example `2026.11-3f2a9c1b`. */
   version: string;
   validFrom: string;
   validTo: string;
   parameters: Record<string, Parameter>;
+  /** Dated rule versions by rule id. */
+  rules: Record<string, Rule>;
+  /** The rules calendar: documents that set parameters, by id. */
+  calendar: Record<string, CalendarDocument>;
   schemes: Record<string, Scheme>;
   municipalities: Record<string, Municipality>;
   /** Every Dutch municipality by CBS code; those in `municipalities` also have their own schemes. */

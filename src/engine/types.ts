@@ -79,6 +79,8 @@ export type ReasonParam =
   | { count: number }
   | { text: string }
   | { scheme: string }
+  /** Several schemes, said as a list in the reader's language ("zorgtoeslag en huurtoeslag"). */
+  | { schemes: string[] }
   | { date: string }
   /** A text from content in every language (for example a municipality's condition). */
   | { texts: Record<Language, string> };
@@ -133,5 +135,9 @@ export interface CheckOutcome {
   disposableIncome: DisposableIncome;
   /** Reasons about the household as a whole (estimates made, assumptions). */
   notes: Reason[];
-  receipt: { engine: string; parameters: string; referenceDate: string };
+  /**
+   * `provisional`: the result used at least one value that is not yet published (the last known
+   * value carried forward, content says which document will set it).
+   */
+  receipt: { engine: string; parameters: string; referenceDate: string; provisional: boolean };
 }

@@ -4,7 +4,7 @@
  * from a form; the engine's `checkEvent` compares before and after. This file only reads the form,
  * checks what people typed, and looks up names and texts for what the engine returned.
  */
-import { parseHousehold } from '../contract/check.ts';
+import { defaultReferenceDate, parseHousehold } from '../contract/check.ts';
 import { formatReason, toPublicResult, type PublicReason, type PublicScheme } from '../contract/result.ts';
 import { CheckInputError } from '../engine/check.ts';
 import { checkEvent, type Change } from '../engine/compare.ts';
@@ -40,7 +40,10 @@ export function startChange(answers: Answers, language: Language, rulebook: Rule
   if (Object.keys(answers).length === 0) return { ok: false, kind: 'empty' };
   const ctx = validationContext(rulebook, today);
   if (firstInvalidStep(answers, ctx)) return { ok: false, kind: 'invalid' };
-  const parsed = parseHousehold(answersToHousehold(answers, language, ctx.places), { language, today });
+  const parsed = parseHousehold(answersToHousehold(answers, language, ctx.places), {
+    language,
+    today: defaultReferenceDate(today, rulebook),
+  });
   if (!parsed.ok) return { ok: false, kind: 'invalid' };
   const h = parsed.household;
   let aowAge: number;

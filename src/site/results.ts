@@ -3,7 +3,7 @@
  * for the "what if I work more" chart, through the engine's `workMoreHours`. Nothing here decides
  * about a scheme; this file only groups, orders and looks up texts for what the engine returned.
  */
-import { parseHousehold, runCheck } from '../contract/check.ts';
+import { defaultReferenceDate, parseHousehold, runCheck } from '../contract/check.ts';
 import type { ContractError } from '../contract/errors.ts';
 import type { PublicResult, PublicScheme } from '../contract/result.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
@@ -62,7 +62,7 @@ function whatIf(household: ContractHousehold, answers: Answers, rulebook: Rulebo
   // Retired people (AOW or a pension) do not get this chart: more hours of work is not their question.
   const retired = ['a', 'p'].some((k) => incomeTypesOf(answers, k).some((t) => t === 'aow' || t === 'pension'));
   if (retired) return undefined;
-  const parsed = parseHousehold(household, { today });
+  const parsed = parseHousehold(household, { today: defaultReferenceDate(today, rulebook) });
   if (!parsed.ok) return undefined;
   const scenario = workMoreHours(parsed.household, rulebook, { person: 'a' });
   return {

@@ -30,6 +30,21 @@ describe('content/', () => {
       expect(problems).toContain('parameters/example/cents.yaml (from 2025-01-01): amount 1.234 has more decimals than the unit allows');
       expect(problems).toContain('parameters/example/unverified.yaml: unverified value from 2025-01-01 needs a note saying why');
       expect(problems).toContain('parameters/example/no-source.yaml: source');
+      // Provisional values, lapsed parameters and the rules calendar.
+      expect(problems).toContain(
+        'parameters/example/provisional.yaml: provisional value from 2025-01-01 must also be unverified and name the document it is awaiting',
+      );
+      expect(problems).toContain('parameter example/provisional: the value from 2026-01-01 awaits no-such-document, which is not in calendar.yaml');
+      expect(problems).toContain(
+        'parameter example/ends-early: its values end on 2025-12-31, before the period ends (2026-12-31); add a value or say why it lapsed',
+      );
+      expect(problems).toContain('parameter example/lapsed-but-present: says it lapsed, but has a value up to 2026-12-31');
+      expect(problems).toContain('calendar.yaml: normenbrief sets nowhere/, which is no parameter or folder of parameters');
+      // Dated rule versions: known to the engine, without gaps, covering the whole period.
+      expect(problems).toContain('rules.yaml: huurtoeslag/berekening: normhuur-2025 ends on 2025-12-31 but lineair-2026 starts on 2026-02-01');
+      expect(problems).toContain('rules.yaml: participatiewet/vrijlating-inkomsten: version art-99 is unknown to the engine');
+      expect(problems).toContain('rules.yaml: kindgebonden-budget/afbouw: the versions must cover 2025-01-01 to 2026-12-31');
+      expect(problems).toContain('rules.yaml: onbekend/regel: the engine knows no rule of that id');
     }
   });
 

@@ -1,6 +1,8 @@
 /**
  * Huurtoeslag (Wet op de huurtoeslag; Besluit op de huurtoeslag; Awir).
  *
+ * Which way of calculating applies is a dated rule version (content/rules.yaml, `huurtoeslag/berekening`).
+ *
  * The rent that counts (rekenhuur) is split into bands: from the basishuur up to the
  * kwaliteitskortingsgrens at 100 %, up to the aftoppingsgrens at 65 %, above it at 40 %, never above
  * the maximale huurgrens. Young households (everyone below the youth age, no children) only get the
@@ -70,7 +72,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
     return done('maybe');
   }
 
-  const linear = p.has('huurtoeslag/basishuur-eenpersoons');
+  const linear = p.rule('huurtoeslag/berekening') === 'lineair-2026';
   const single = f.size === 1;
   const withPartner = f.partner !== undefined;
   const assetsId = withPartner ? 'huurtoeslag/vermogensgrens-partners' : 'huurtoeslag/vermogensgrens-per-persoon';
@@ -83,7 +85,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
 
   // Rekenhuur: kale huur, plus (2025) service costs up to the maximum.
   let rekenhuur = housing.rent;
-  if (p.has('huurtoeslag/servicekosten-maximum')) {
+  if (!linear) {
     rekenhuur += Math.min(housing.serviceCosts, p.money('huurtoeslag/servicekosten-maximum'));
   } else if (housing.serviceCosts > 0) {
     reasons.push(reason('huurtoeslag-service-costs-not-counted', {}, p.source('huurtoeslag/maximale-huurgrens')));
@@ -198,6 +200,6 @@ function basishuur2025(income: number, single: boolean, p: ParameterReader): num
 
 /** The lowest basishuur for the household size: the part of the rent huurtoeslag never pays (kwijtschelding, disposable income). */
 export function minimumBasishuur(single: boolean, p: ParameterReader): number {
-  if (p.has('huurtoeslag/basishuur-eenpersoons')) return basishuur2026(single, p);
+  if (p.rule('huurtoeslag/berekening') === 'lineair-2026') return basishuur2026(single, p);
   return p.money(single ? 'huurtoeslag/minimum-basishuur-eenpersoons' : 'huurtoeslag/minimum-basishuur-meerpersoons');
 }
