@@ -1,6 +1,10 @@
 /** `npm run content:check`: validates every file in content/ and prints a summary or the problems. */
+import { calendarStatus } from '../content/calendar-status.ts';
 import { ContentError, loadRulebook } from '../content/load.ts';
 import { loadOrganisations } from '../content/organisations.ts';
+import { siteToday } from '../site/today.ts';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 export function contentCheck(dir?: string): number {
   try {
@@ -12,6 +16,22 @@ export function contentCheck(dir?: string): number {
         `${Object.keys(rb.municipalities).length} municipalities with ${schemes} schemes, ` +
         `${Object.keys(organisations).length} partner organisations; version ${rb.version}\n`,
     );
+    const today = siteToday();
+    const status = calendarStatus(rb, today);
+    process.stdout.write(
+      status.daysLeft >= 0
+        ? `rules cover ${rb.validFrom} to ${rb.validTo}: ${status.daysLeft} days left (today is ${today})\n`
+        : `rules ENDED on ${rb.validTo}, ${-status.daysLeft} days ago: checks without a date use ${rb.validTo} (today is ${today})\n`,
+    );
+    if (status.due.length > 0) {
+      process.stdout.write(`${status.provisional} provisional values await ${status.due.length} documents:\n`);
+      for (const d of status.due) {
+        const months = d.document.months.map((m) => MONTHS[m - 1]).join('/');
+        process.stdout.write(
+          `  ${d.document.id.padEnd(28)} ${String(d.parameters.length).padStart(3)} values  usually ${months}  ${d.document.title}\n`,
+        );
+      }
+    }
     return 0;
   } catch (e) {
     if (e instanceof ContentError) {

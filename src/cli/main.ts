@@ -12,7 +12,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
                         per household, the coming life events (birthdays that change the rules)
                         and what each changes
   worker                (npm run worker) the queue workers, for PostgreSQL deployments
-  content [DIR]         validate content/
+  content [DIR]         validate content/; how long the rules still cover, which documents are due
+  carry-forward --to DATE [DIR]
+                        open a new period: amounts not yet published carried forward as provisional
   admin create --email E --name N --municipality GMxxxx [--role R] [--password-stdin]
                         a staff account for the console (/beheer); see \`admin\` for more
 `;
@@ -33,6 +35,11 @@ switch (command) {
   case 'content': {
     const { contentCheck } = await import('./content-check.ts');
     process.exitCode = contentCheck(args[0]);
+    break;
+  }
+  case 'carry-forward': {
+    const { carryForwardCommand } = await import('./content-carry-forward.ts');
+    process.exitCode = carryForwardCommand(args);
     break;
   }
   case 'admin': {

@@ -248,6 +248,7 @@ function compileMunicipality(
     incomeService: input.incomeService,
     taxOffice: input.taxOffice,
     postcodes: input.postcodes,
+    kwijtschelding: input.kwijtschelding,
     parameterOverrides,
     schemes: compiledSchemes,
   };
@@ -273,6 +274,7 @@ function compileRules(input: z.infer<typeof rulesFileSchema> | undefined, period
     versions.forEach((v, i) => {
       if (!known.includes(v.version)) problems.push(`${where}: version ${v.version} is unknown to the engine (known: ${known.join(', ')})`);
       if (v.to < v.from) problems.push(`${where}: version ${v.version} ends before it starts`);
+      if (v.unverified && !v.note) problems.push(`${where}: unverified version ${v.version} needs a note saying why`);
       const next = versions[i + 1];
       if (next && dayAfter(v.to) !== next.from) problems.push(`${where}: ${v.version} ends on ${v.to} but ${next.version} starts on ${next.from}`);
     });

@@ -288,6 +288,15 @@ export const municipalitySchema = z.strictObject({
   taxOffice: contactSchema,
   /** Postcode areas (PC4), single or as ranges "9400-9409". */
   postcodes: z.array(pc4Range).min(1),
+  /**
+   * Kwijtschelding as the tax office handles it: when it grants kwijtschelding again without an
+   * application (for example to last year's recipients whose situation did not change), with its source.
+   */
+  kwijtschelding: z
+    .strictObject({
+      exOfficio: z.array(z.strictObject({ receiving: z.string().min(2), source: legalSourceSchema, note: z.string().optional() })).min(1),
+    })
+    .optional(),
   /** Council choices that fill in national rules, by parameter id (for example `kwijtschelding/norm-percentage`). */
   parameters: z.record(z.string(), parameterSchema).optional(),
   schemes: z.array(municipalSchemeSchema),
@@ -313,6 +322,8 @@ export const rulesFileSchema = z.record(
           to: isoDate,
           version: z.string().min(1),
           source: legalSourceSchema,
+          /** True when no official text confirmed that this version is in force on these dates; the note says why. */
+          unverified: z.boolean().optional(),
           note: z.string().optional(),
         }),
       )
@@ -329,7 +340,9 @@ export const calendarFileSchema = z.record(
     url,
     /** Months (1–12) in which the document normally appears. */
     months: z.array(z.number().int().min(1).max(12)).min(1),
-    /** Parameter ids it sets, or folders of them (`huurtoeslag/`). */
+    /** Months (1–12) in which the values it sets take effect, when not every month (1 January, 1 July). */
+    effective: z.array(z.number().int().min(1).max(12)).min(1).optional(),
+    /** Parameter ids it sets, or folders of them (`huurtoeslag/`): a folder stands for the amounts and scales in it. */
     sets: z.array(z.string().min(2)).min(1),
     note: z.string().optional(),
   }),

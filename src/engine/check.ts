@@ -119,6 +119,9 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   };
 }
 
+/** At most this many schemes are named in the note on values that are not yet published. */
+const MAX_NAMED = 3;
+
 /**
  * One plain note for the whole result when amounts rest on values that are not yet published: which
  * schemes (with an amount) it concerns, and that last year's amounts are used for now.
@@ -131,7 +134,8 @@ function provisionalNote(rulebook: Rulebook, date: string, schemes: readonly Sch
     if (s.unverified.some((id) => isProvisional(rulebook, id, date))) affected.push(s.id);
   }
   const params = { year: count(year), previous: count(year - 1) };
-  return affected.length > 0
+  // A few schemes are named; a long list would hide the message, so then it speaks of "a part".
+  return affected.length > 0 && affected.length <= MAX_NAMED
     ? reason('provisional-values', { ...params, schemes: { schemes: affected } })
     : reason('provisional-values-general', params);
 }

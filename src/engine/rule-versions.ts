@@ -13,6 +13,8 @@ export const RULE_VERSIONS = {
    * disregards of art. 34a (Participatiewet in balans, from 2027).
    */
   'participatiewet/vrijlating-inkomsten': ['art-31-2025', 'art-34a-2027'],
+  /** The bufferbudget of art. 34b (from 2027), which the municipality may grant without an application. */
+  'participatiewet/bufferbudget': ['geen', 'art-34b-2027'],
   /** Kindgebonden budget taper: one rate above the drempelinkomen, or from 2027 a second, higher rate above a second point. */
   'kindgebonden-budget/afbouw': ['een-afbouwpunt', 'twee-afbouwpunten'],
 } as const;

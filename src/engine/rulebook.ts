@@ -165,6 +165,8 @@ export interface Municipality {
   incomeService: Contact;
   taxOffice: Contact;
   postcodes: string[];
+  /** When the tax office grants kwijtschelding without an application. */
+  kwijtschelding?: { exOfficio: { receiving: string; source: LegalSource; note?: string | undefined }[] } | undefined;
   /** Municipal values that replace a national default, by the national parameter id. */
   parameterOverrides: Record<string, ParameterRef>;
   schemes: MunicipalScheme[];
@@ -243,6 +245,8 @@ export interface RuleVersion {
   to: string;
   version: string;
   source: LegalSource;
+  /** True when no official text confirmed that this version is in force on these dates. */
+  unverified?: boolean | undefined;
   note?: string | undefined;
 }
 
@@ -260,7 +264,9 @@ export interface CalendarDocument {
   url: string;
   /** The months (1–12) in which it normally appears. */
   months: number[];
-  /** The parameters it sets (ids, or a folder prefix ending in `/`). */
+  /** Months (1–12) in which the values it sets take effect, when not every month. */
+  effective?: number[] | undefined;
+  /** The parameters it sets (ids, or a folder prefix ending in `/`: the amounts and scales in it). */
   sets: string[];
   note?: string | undefined;
 }

@@ -40,3 +40,59 @@ describe('a check after the last day the rules cover', () => {
     expect(r.result.notes.map((n) => n.code)).not.toContain('rules-out-of-date');
   });
 });
+
+describe('2027: the year after the one that is running', () => {
+  const MUNICIPALITIES = ['GM0106', 'GM1680', 'GM1730', 'GM0267', 'GM1708'];
+
+  it.each(MUNICIPALITIES)('a check dated 2027-01-15 in %s gives results, and says once which amounts are not yet published', (code) => {
+    const r = runCheck({ ...ank, referenceDate: '2027-01-15', municipality: code }, rb, {
+      today: '2026-12-06',
+      computedAt: '2026-12-06T09:00:00.000Z',
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.result.referenceDate).toBe('2027-01-15');
+    expect(r.result.municipality.hasSchemes).toBe(true);
+    expect(r.result.schemes.length).toBeGreaterThan(6);
+    expect(r.result.receipt.provisional).toBe(true);
+    const notes = r.result.notes.filter((n) => n.code.startsWith('provisional-values'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.text).toMatch(/^De bedragen voor 2027 zijn nog niet allemaal bekend\. Voor .+ gebruiken we nog bedragen van 2026\./);
+    // Most schemes rest on a carried-forward value in January: the note speaks of "a part" instead of a long list.
+    expect(notes[0]!.code).toBe('provisional-values-general');
+    // The bijstand norm of 2027 is not published yet; the zorgtoeslag percentages are, but seen only in a transcription.
+    const bijstand = r.result.schemes.find((s) => s.id === 'bijstand')!;
+    expect(bijstand.unverified.find((u) => u.parameter === 'participatiewet/norm-alleenstaande')?.reason).toBe('not-yet-published');
+    const zorgtoeslag = r.result.schemes.find((s) => s.id === 'zorgtoeslag')!;
+    expect(zorgtoeslag.unverified.find((u) => u.parameter === 'zorgtoeslag/normpremie-percentage-alleenstaande')?.reason).toBe(
+      'unconfirmed',
+    );
+    expect(zorgtoeslag.unverified.find((u) => u.parameter === 'zorgtoeslag/standaardpremie')?.reason).toBe('not-yet-published');
+  });
+
+  it('names a few schemes as a list in the reader’s language', () => {
+    // A copy of the rules in which only the 2026 standaardpremie awaits its document: zorgtoeslag alone is named.
+    const copy = structuredClone(rb);
+    const value = copy.parameters['zorgtoeslag/standaardpremie']!.values.find((v) => v.from <= '2026-03-02' && '2026-03-02' <= v.to)!;
+    Object.assign(value, { provisional: true, unverified: true, awaiting: 'standaardpremie' });
+    const single = { referenceDate: '2026-03-02', municipality: 'GM0267', people: [{ id: 'a', role: 'applicant', age: 40 }] };
+    const nl = runCheck(single, copy, { today: '2026-03-02', computedAt: '' });
+    const ar = runCheck({ ...single, language: 'ar' }, copy, { today: '2026-03-02', computedAt: '' });
+    if (!nl.ok || !ar.ok) throw new Error('check failed');
+    expect(nl.result.receipt.provisional).toBe(true);
+    const note = nl.result.notes.find((n) => n.code === 'provisional-values')!;
+    expect(note.text).toBe(
+      'De bedragen voor 2026 zijn nog niet allemaal bekend. Voor zorgtoeslag gebruiken we nog bedragen van 2025. Als de nieuwe bedragen bekend zijn, passen we dit aan.',
+    );
+    const arNote = ar.result.notes.find((n) => n.code === 'provisional-values')!;
+    expect(arNote.text).toContain('(zorgtoeslag)');
+    expect(arNote.text).toContain('2026');
+  });
+
+  it('says nothing is provisional for a date whose values are all published', () => {
+    const r = runCheck({ ...ank, referenceDate: '2026-03-02' }, rb, { today: '2026-03-02', computedAt: '' });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.result.receipt.provisional).toBe(false);
+    expect(r.result.notes.map((n) => n.code)).not.toContain('provisional-values');
+    for (const s of r.result.schemes) for (const u of s.unverified) expect(u.reason).toBe('unconfirmed');
+  });
+});

@@ -8,14 +8,25 @@ const reader = (date: string, municipality?: string) =>
 
 describe('ParameterReader', () => {
   it('throws MissingParameterError for a value missing on the date, every time, also after other dates were read', () => {
-    // huurtoeslag/basishuur-eenpersoons exists from 2026 only.
-    expect(reader('2026-03-01').money('huurtoeslag/basishuur-eenpersoons')).toBeGreaterThan(0);
+    // huurtoeslag/normhuur-minimum-inkomensijkpunt exists from 2026 only.
+    expect(reader('2026-03-01').money('huurtoeslag/normhuur-minimum-inkomensijkpunt')).toBeGreaterThan(0);
     for (let i = 0; i < 2; i++) {
-      expect(() => reader('2025-03-01').money('huurtoeslag/basishuur-eenpersoons')).toThrow(MissingParameterError);
+      expect(() => reader('2025-03-01').money('huurtoeslag/normhuur-minimum-inkomensijkpunt')).toThrow(MissingParameterError);
     }
-    expect(reader('2025-03-01').has('huurtoeslag/basishuur-eenpersoons')).toBe(false);
-    expect(reader('2026-03-01').has('huurtoeslag/basishuur-eenpersoons')).toBe(true);
+    expect(reader('2025-03-01').has('huurtoeslag/normhuur-minimum-inkomensijkpunt')).toBe(false);
+    expect(reader('2026-03-01').has('huurtoeslag/normhuur-minimum-inkomensijkpunt')).toBe(true);
     expect(() => reader('2026-03-01').money('no/such-parameter')).toThrow(MissingParameterError);
+  });
+
+  it('chooses the version of a rule by date, and refuses a date no version covers', () => {
+    expect(reader('2025-06-01').rule('huurtoeslag/berekening')).toBe('normhuur-2025');
+    expect(reader('2026-06-01').rule('huurtoeslag/berekening')).toBe('lineair-2026');
+    expect(reader('2026-12-31').rule('participatiewet/vrijlating-inkomsten')).toBe('art-31-2025');
+    expect(reader('2027-01-01').rule('participatiewet/vrijlating-inkomsten')).toBe('art-34a-2027');
+    expect(reader('2026-12-31').rule('kindgebonden-budget/afbouw')).toBe('een-afbouwpunt');
+    expect(reader('2027-01-01').rule('kindgebonden-budget/afbouw')).toBe('twee-afbouwpunten');
+    expect(reader('2027-01-01').ruleSource('participatiewet/bufferbudget').article).toBe('art. 34b');
+    expect(() => reader('2024-12-31').rule('huurtoeslag/berekening')).toThrow(MissingParameterError);
   });
 
   it("reads a municipality's own value only for that municipality, with its source", () => {
@@ -54,7 +65,7 @@ describe('ParameterReader', () => {
     expect(first.unverified()).toEqual(['aow/leeftijd']);
     expect(second.unverified()).toEqual(['aow/leeftijd']);
 
-    const missing = new Derived('test-missing', (p) => p.money('huurtoeslag/basishuur-eenpersoons'));
+    const missing = new Derived('test-missing', (p) => p.money('huurtoeslag/normhuur-minimum-inkomensijkpunt'));
     for (let i = 0; i < 2; i++) expect(() => reader('2025-03-01').derive(missing)).toThrow(MissingParameterError);
   });
 });

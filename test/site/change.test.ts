@@ -19,13 +19,16 @@ function start(answers: Record<string, string>) {
 }
 
 describe('startChange', () => {
-  it('offers only events that fit: a child of 17 can turn 18, no child can turn 12, and the next year’s rules are not known yet', () => {
+  it('offers only events that fit: a child of 17 can turn 18, no child can turn 12, and the new year once its rules are in content', () => {
     const ids = start(mother).choices.map((c) => c.event.id);
     expect(ids).toContain('child-turns-18');
     expect(ids).toContain('start-work');
     expect(ids).not.toContain('child-turns-12');
     expect(ids).not.toContain('separation');
-    expect(ids).not.toContain('new-year');
+    // The rules cover the next year (2027 from 2026), but not the year after the last covered one.
+    expect(ids).toContain('new-year');
+    const lastYear = startChange(mother, 'nl', rulebook(), rulebook().validTo);
+    expect(lastYear.ok && lastYear.choices.map((c) => c.event.id)).not.toContain('new-year');
     const turns18 = start(mother).choices.find((c) => c.event.id === 'child-turns-18')!;
     expect(turns18.people.child!.map((p) => [p.id, p.ref.age])).toEqual([['c2', 17]]);
   });
@@ -52,8 +55,10 @@ describe('reading the event questions', () => {
       ['hourlyWage', 'amount-format'],
       ['date', 'date-past'],
     ]);
-    const later = readEventAnswers(work, { 'ev.hours': '16', 'ev.date': '2027-02-01' }, rulebook(), TODAY);
-    expect(later.ok ? [] : later.errors.map((e) => [e.code, e.params.last])).toEqual([['date-range', '2026-12-31']]);
+    const later = readEventAnswers(work, { 'ev.hours': '16', 'ev.date': '2028-02-01' }, rulebook(), TODAY);
+    expect(later.ok ? [] : later.errors.map((e) => [e.code, e.params.last])).toEqual([['date-range', rulebook().validTo]]);
+    const nextYear = readEventAnswers(work, { 'ev.hours': '16', 'ev.date': '2027-01-01' }, rulebook(), TODAY);
+    expect(nextYear.ok).toBe(true);
     const ok = readEventAnswers(work, { 'ev.hours': '16', 'ev.hourlyWage': '15,50', 'ev.date': '1-4-2026' }, rulebook(), TODAY);
     expect(ok).toEqual({ ok: true, answers: { hours: 16, hourlyWage: 1550, date: '2026-04-01' } });
   });

@@ -25,28 +25,61 @@ export interface CountedIncome {
   reasons: Reason[];
 }
 
-/** Income of applicant and partner that the Participatiewet counts (art. 31–33), per month. */
+/** Work income of one person (applicant or partner), per month. */
+interface PersonWork {
+  pensioner: boolean;
+  /** All work income. */
+  work: number;
+  /** Work that started within the disregard's months (a known start date). */
+  newWork: number;
+}
+
+/**
+ * Income of applicant and partner that the Participatiewet counts (art. 31–33), per month, after the
+ * earnings disregards of the rule version in force (content/rules.yaml, `participatiewet/vrijlating-inkomsten`).
+ */
 export function countedIncome(f: Facts, p: ParameterReader): CountedIncome {
   let total = 0;
   let work = 0;
-  let newWork = 0;
-  const newWorkMonths = p.count('participatiewet/vrijlating-arbeid-maanden');
+  const version = p.rule('participatiewet/vrijlating-inkomsten');
+  const newWorkMonths = p.count(
+    version === 'art-31-2025' ? 'participatiewet/vrijlating-arbeid-maanden' : 'participatiewet/vrijlating-werk-maanden',
+  );
   // Worked out only for work with a known start (most incomes have none).
   let recentSince: string | undefined;
+  const people: PersonWork[] = [];
   for (const person of f.partner ? [f.applicant, f.partner] : [f.applicant]) {
+    const own: PersonWork = { pensioner: f.isAowAge(person), work: 0, newWork: 0 };
     for (const e of f.income.get(person.id)!.incomes) {
       if (e.income.type === 'bijstand') continue;
       const monthly = roundDiv(e.yearlyNet, 12);
       total += monthly;
       if (WORK.has(e.income.type)) {
-        work += monthly;
+        own.work += monthly;
         if (e.income.since !== undefined && e.income.since > (recentSince ??= addMonths(f.household.referenceDate, -newWorkMonths))) {
-          newWork += monthly;
+          own.newWork += monthly;
         }
       }
     }
+    work += own.work;
+    people.push(own);
   }
+  const { disregarded, reasons } =
+    version === 'art-31-2025' ? disregards2025(f, p, people, work, newWorkMonths) : disregards2027(p, people, newWorkMonths);
+  return { monthly: total - disregarded, work, disregarded, reasons };
+}
+
+/** Art. 31 lid 2 onder n and r (to 2026): new work for some months up to a maximum, and single parents of young children. */
+function disregards2025(
+  f: Facts,
+  p: ParameterReader,
+  people: readonly PersonWork[],
+  work: number,
+  newWorkMonths: number,
+): { disregarded: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
+  let newWork = 0;
+  for (const x of people) newWork += x.newWork;
   let disregarded = 0;
   // Art. 31 lid 2 n: of work started less than six months ago, 25 % up to a maximum stays out.
   if (newWork > 0) {
@@ -88,13 +121,65 @@ export function countedIncome(f: Facts, p: ParameterReader): CountedIncome {
         {
           percentage: { rate: p.rate('participatiewet/vrijlating-arbeid-percentage') },
           maximum: money(p.money('participatiewet/vrijlating-arbeid-maximum')),
-          months: count(p.count('participatiewet/vrijlating-arbeid-maanden')),
+          months: count(newWorkMonths),
         },
         p.source('participatiewet/vrijlating-arbeid-percentage'),
       ),
     );
   }
-  return { monthly: total - disregarded, work, disregarded, reasons };
+  return { disregarded, reasons };
+}
+
+/**
+ * Art. 34a (Participatiewet in balans, from 2027): below the AOW age a share of the earnings of new
+ * work for at most so many months, without a maximum, when the college finds it helps towards work;
+ * at the AOW age a share up to a maximum, without a time limit.
+ */
+function disregards2027(
+  p: ParameterReader,
+  people: readonly PersonWork[],
+  newWorkMonths: number,
+): { disregarded: number; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let disregarded = 0;
+  let newWork = 0;
+  let otherWork = 0;
+  for (const x of people) {
+    if (x.work === 0) continue;
+    if (x.pensioner) {
+      const amount = Math.min(
+        applyRate(x.work, p.rate('participatiewet/vrijlating-werk-aow-percentage')),
+        p.money('participatiewet/vrijlating-werk-aow-maximum'),
+      );
+      disregarded += amount;
+      reasons.push(reason('disregard-work-aow-age', { amount: money(amount) }, p.source('participatiewet/vrijlating-werk-aow-percentage')));
+    } else {
+      newWork += x.newWork;
+      otherWork += x.work - x.newWork;
+    }
+  }
+  const percentage = p.rate('participatiewet/vrijlating-werk-percentage');
+  if (newWork > 0) {
+    const amount = applyRate(newWork, percentage);
+    disregarded += amount;
+    reasons.push(
+      reason(
+        'disregard-new-work-applied',
+        { amount: money(amount), months: count(newWorkMonths) },
+        p.source('participatiewet/vrijlating-werk-percentage'),
+      ),
+    );
+  } else if (otherWork > 0) {
+    // Only for new work, which the household data does not tell without a start date.
+    reasons.push(
+      reason(
+        'disregard-new-work-no-maximum',
+        { percentage: { rate: percentage }, months: count(newWorkMonths) },
+        p.source('participatiewet/vrijlating-werk-percentage'),
+      ),
+    );
+  }
+  return { disregarded, reasons };
 }
 
 /** `bijstand` below the AOW age, `aio` from it. */
@@ -145,6 +230,12 @@ export function bijstand(f: Facts, p: ParameterReader): SchemeOutcome {
   }
   if (!pensioner && f.applicant.age < p.count('participatiewet/jongerennorm-leeftijd')) {
     reasons.push(reason('youth-parents-support', {}, legal));
+  }
+  // Art. 34b (from 2027): with work next to bijstand, the municipality may add a bufferbudget for the months the
+  // earnings leave the household below the norm, without an application.
+  if (income.work > 0 && p.rule('participatiewet/bufferbudget') === 'art-34b-2027') {
+    const maximum = p.money('participatiewet/bufferbudget-maximum');
+    reasons.push(reason('bufferbudget', { maximum: money(maximum) }, p.source('participatiewet/bufferbudget-maximum')));
   }
   return done(missing.length > 0 ? 'maybe' : 'eligible', payment);
 }

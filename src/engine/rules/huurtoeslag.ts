@@ -39,9 +39,17 @@ export function huurtoeslagInkomen(f: Facts, p: ParameterReader): { income: numb
   return { income, estimated };
 }
 
-/** Fixed basishuur (2026 rules). */
+/**
+ * Fixed basishuur (from 2026): the normhuur at the minimum-inkomensijkpunt (Wht art. 17 lid 2), minus the
+ * amount for the household size (art. 17 lid 3), minus the year's reduction of the Wet verlaging eigen
+ * bijdrage huurtoeslag (art. 1). The basishuur does not depend on income.
+ */
 function basishuur2026(single: boolean, p: ParameterReader): number {
-  return p.money(single ? 'huurtoeslag/basishuur-eenpersoons' : 'huurtoeslag/basishuur-meerpersoons');
+  return (
+    p.money('huurtoeslag/normhuur-minimum-inkomensijkpunt') -
+    p.money(single ? 'huurtoeslag/basishuur-korting-eenpersoons' : 'huurtoeslag/basishuur-korting-meerpersoons') -
+    p.money('huurtoeslag/verlaging-basishuur')
+  );
 }
 
 export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {

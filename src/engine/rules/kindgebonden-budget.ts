@@ -2,14 +2,18 @@
  * Kindgebonden budget (Wet op het kindgebonden budget art. 2; Awir).
  *
  * Yearly = Σ per child (amount per child + supplement at 12–15 or 16–17) + the alleenstaande-ouderkop
- * without a toeslagpartner − afbouwpercentage × (toetsingsinkomen − drempelinkomen, if positive).
+ * without a toeslagpartner − the taper. The taper is a dated rule (content/rules.yaml,
+ * `kindgebonden-budget/afbouw`):
+ * - `een-afbouwpunt` (to 2026): afbouwpercentage × (toetsingsinkomen − drempelinkomen, if positive);
+ * - `twee-afbouwpunten` (from 2027): the afbouwpercentage from the drempelinkomen up to a second point,
+ *   and a higher percentage above it.
  * The monthly advance is rounded down to whole euros, as in the Dienst Toeslagen examples.
  */
 import type { Facts } from '../facts.ts';
 import { CENTS_PER_EURO, applyRate } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { count, money, reason } from '../reasons.ts';
+import { count, money, rate, reason } from '../reasons.ts';
 import type { Person, Reason, SchemeOutcome } from '../types.ts';
 import { toeslagInkomenReason } from './toeslaginkomen.ts';
 
@@ -18,13 +22,13 @@ export function kgbChildren(f: Facts, p: ParameterReader): Person[] {
   return f.children.filter((c) => c.age < max);
 }
 
-/** Yearly KGB in cents before rounding of the monthly advance. */
+/** Yearly KGB in cents before rounding of the monthly advance; `secondPoint` when the income is above it. */
 export function kgbYearly(
   children: readonly Person[],
   withPartner: boolean,
   income: number,
   p: ParameterReader,
-): { gross: number; taper: number; yearly: number } {
+): { gross: number; taper: number; yearly: number; secondPoint?: { point: number; rate: number } } {
   const perChild = p.money('kindgebonden-budget/bedrag-per-kind');
   const age12 = p.count('kindgebonden-budget/leeftijd-verhoging-12');
   const age16 = p.count('kindgebonden-budget/leeftijd-verhoging-16');
@@ -38,8 +42,17 @@ export function kgbYearly(
   const threshold = p.money(
     withPartner ? 'kindgebonden-budget/drempelinkomen-partners' : 'kindgebonden-budget/drempelinkomen-alleenstaande',
   );
-  const taper = applyRate(Math.max(0, income - threshold), p.rate('kindgebonden-budget/afbouwpercentage'));
-  return { gross, taper, yearly: Math.max(0, gross - taper) };
+  const firstRate = p.rate('kindgebonden-budget/afbouwpercentage');
+  if (p.rule('kindgebonden-budget/afbouw') === 'een-afbouwpunt') {
+    const taper = applyRate(Math.max(0, income - threshold), firstRate);
+    return { gross, taper, yearly: Math.max(0, gross - taper) };
+  }
+  const point = p.money('kindgebonden-budget/tweede-afbouwpunt');
+  const secondRate = p.rate('kindgebonden-budget/afbouwpercentage-boven-tweede-afbouwpunt');
+  const above = Math.max(0, income - Math.max(point, threshold));
+  const taper = applyRate(Math.max(0, Math.min(income, point) - threshold), firstRate) + applyRate(above, secondRate);
+  const yearly = Math.max(0, gross - taper);
+  return above > 0 ? { gross, taper, yearly, secondPoint: { point, rate: secondRate } } : { gross, taper, yearly };
 }
 
 export function kindgebondenBudget(f: Facts, p: ParameterReader): SchemeOutcome {
@@ -63,7 +76,7 @@ export function kindgebondenBudget(f: Facts, p: ParameterReader): SchemeOutcome 
   reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(limitId)));
   reasons.push(toeslagInkomenReason(f));
 
-  const { gross, taper, yearly } = kgbYearly(children, withPartner, f.toeslagInkomen, p);
+  const { gross, taper, yearly, secondPoint } = kgbYearly(children, withPartner, f.toeslagInkomen, p);
   reasons.push(
     reason('kgb-children', { children: count(children.length), amount: money(gross) }, p.source('kindgebonden-budget/bedrag-per-kind')),
   );
@@ -78,6 +91,14 @@ export function kindgebondenBudget(f: Facts, p: ParameterReader): SchemeOutcome 
   if (taper > 0)
     reasons.push(
       reason('kgb-taper', { income: money(f.toeslagInkomen), taper: money(taper) }, p.source('kindgebonden-budget/afbouwpercentage')),
+    );
+  if (secondPoint)
+    reasons.push(
+      reason(
+        'kgb-taper-second-point',
+        { point: money(secondPoint.point), rate: rate(secondPoint.rate) },
+        p.source('kindgebonden-budget/tweede-afbouwpunt'),
+      ),
     );
 
   const paid = yearly < p.money('awir/minimum-jaarbedrag') ? 0 : yearly;

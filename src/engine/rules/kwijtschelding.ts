@@ -12,14 +12,17 @@ import type { Facts } from '../facts.ts';
 import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { money, rate, reason } from '../reasons.ts';
+import { money, rate, reason, scheme, text } from '../reasons.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
 import { bijstandsnormMonthly } from './bijstandsnorm.ts';
 import { minimumBasishuur } from './huurtoeslag.ts';
 import { zorgtoeslagAmount } from './zorgtoeslag.ts';
 
 export interface KwijtscheldingInputs {
-  /** The bijstand the household would receive and does not declare yet, cents per month. */
+  /**
+   * The bijstand the household could get and does not receive yet, cents per month. It is not income
+   * the household has (URIW art. 14), so it is not counted; the result only says it may also be there.
+   */
   bijstandTopUp: number;
   huurtoeslagMonthly: number;
   zorgtoeslagMonthly: number;
@@ -43,9 +46,11 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     ),
   );
 
-  // Netto besteedbaar inkomen (art. 14–15): incomes with holiday pay, without child benefits and toeslagen.
-  const income = roundDiv(f.netYearly, 12) + inputs.bijstandTopUp;
+  // Netto besteedbaar inkomen (art. 14–15): the incomes the household receives, with holiday pay, without
+  // child benefits and toeslagen. Bijstand it could claim but does not receive is not income.
+  const income = roundDiv(f.netYearly, 12);
   reasons.push(reason('kwijtschelding-income', { income: money(income) }, legal));
+  if (inputs.bijstandTopUp > 0) reasons.push(reason('kwijtschelding-bijstand-not-counted', { scheme: scheme('bijstand') }, legal));
 
   // Allowed costs: net housing costs above the basishuur, and the premium above normpremie + zorgtoeslag.
   let housingCosts = 0;
@@ -101,6 +106,14 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
   );
 
   const taxesMonthly = h.costs.localTaxes;
+  // The tax office may grant it again without an application (content: the municipality's kwijtschelding.exOfficio).
+  const ground = p.municipality?.kwijtschelding?.exOfficio.find((e) => f.receives(e.receiving));
+  const exOfficio: SchemeOutcome['exOfficio'] = ground
+    ? {
+        possible: true,
+        basis: reason('ex-officio-kwijtschelding-repeat', { office: text(p.municipality!.taxOffice.name) }, ground.source),
+      }
+    : { possible: false };
   const done = (status: SchemeOutcome['status'], yearly = 0, amountVaries = false): SchemeOutcome =>
     outcome(
       {
@@ -113,6 +126,7 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
         reasons,
         missing,
         estimate: true,
+        exOfficio,
       },
       f,
       p,
