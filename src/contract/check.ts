@@ -151,10 +151,10 @@ export function screenEventsLine(
       changes: comparison.schemes
         .filter((c) => c.change !== 'none' && c.change !== 'same')
         .map((c) => ({ id: c.id, change: c.change, monthly: toEuros(c.monthlyDelta), yearly: toEuros(c.yearlyDelta) })),
-      disposableIncome: {
-        before: toEuros(comparison.disposableIncome.before),
-        after: toEuros(comparison.disposableIncome.after),
-        delta: toEuros(comparison.disposableIncome.delta),
+      keep: {
+        before: toEuros(comparison.keep.before),
+        after: toEuros(comparison.keep.after),
+        delta: toEuros(comparison.keep.delta),
       },
     };
   });

@@ -55,6 +55,33 @@ export interface PublicLine {
   person?: string;
   monthly: number;
   counted: boolean;
+  /** Why a line does not count: `child-benefit`, `in-norm` or `replaced-by-rules`. */
+  why?: string;
+}
+
+/**
+ * The household's money on the reference date, every figure once, in euros per month (averaged over
+ * the year, holiday pay included). `keep` is what you keep: counted income + counted schemes − costs.
+ */
+export interface PublicLedger {
+  incomes: {
+    person: string;
+    type: string;
+    label: string;
+    /** As entered: euros per period, net or gross. */
+    entered: { amount: number; period: string; basis: string };
+    /** Net per month as paid, without holiday pay paid once a year. */
+    monthlyPaid: number;
+    /** Net per month averaged over the year, with holiday pay. */
+    monthly: number;
+    holidayPay: number;
+    counts: boolean;
+    why?: string;
+  }[];
+  schemes: { id: string; name: string; status: SchemeOutcome['status']; monthly: number; counts: boolean; why?: string }[];
+  costs: { key: string; label: string; entered: number; monthly: number; lowered?: { by: string; monthly: number } }[];
+  keep: { income: number; schemes: number; costs: number; monthly: number };
+  notes: PublicReason[];
 }
 
 export interface PublicResult {
@@ -72,6 +99,7 @@ export interface PublicResult {
     steps: PublicReason[];
     unverified: UnverifiedValue[];
   };
+  ledger: PublicLedger;
   notes: PublicReason[];
   /** `provisional`: the result used a value that is not yet published (see `unverified`). */
   receipt: { engine: string; parameters: string; referenceDate: string; provisional: boolean; computedAt: string };
@@ -127,6 +155,7 @@ function formatParam(p: ReasonParam, language: Language, rulebook: Rulebook, mun
   if ('scheme' in p) return schemeNameInSentence(rulebook, municipality, p.scheme, language);
   if ('schemes' in p) return listFormat(language).format(p.schemes.map((id) => schemeNameInSentence(rulebook, municipality, id, language)));
   if ('date' in p) return formatDate(p.date, language);
+  if ('label' in p) return translator(language)(`labels.${p.label}`);
   return p.texts[language];
 }
 
@@ -211,7 +240,13 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
     };
   });
   const di = outcome.disposableIncome;
-  const line = (l: { key: string; person?: string | undefined; monthly: number; counted: boolean }): PublicLine => {
+  const line = (l: {
+    key: string;
+    person?: string | undefined;
+    monthly: number;
+    counted: boolean;
+    why?: string | undefined;
+  }): PublicLine => {
     const out: PublicLine = {
       key: l.key,
       label: lineLabel(l.key, language, rulebook, code),
@@ -219,7 +254,53 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       counted: l.counted,
     };
     if (l.person !== undefined) out.person = l.person;
+    if (l.why !== undefined) out.why = l.why;
     return out;
+  };
+  const lg = outcome.ledger;
+  const ledger: PublicLedger = {
+    incomes: lg.incomes.map((l) => {
+      const out: PublicLedger['incomes'][number] = {
+        person: l.person,
+        type: l.type,
+        label: lineLabel(l.type, language, rulebook, code),
+        entered: { amount: toEuros(l.entered.amount), period: l.entered.period, basis: l.entered.basis },
+        monthlyPaid: toEuros(l.monthlyPaid),
+        monthly: toEuros(l.monthly),
+        holidayPay: toEuros(l.holidayPay),
+        counts: l.counts,
+      };
+      if (l.why !== undefined) out.why = l.why;
+      return out;
+    }),
+    schemes: lg.schemes.map((l) => {
+      const out: PublicLedger['schemes'][number] = {
+        id: l.id,
+        name: schemeName(rulebook, code, l.id, language),
+        status: l.status,
+        monthly: toEuros(l.monthly),
+        counts: l.counts,
+      };
+      if (l.why !== undefined) out.why = l.why;
+      return out;
+    }),
+    costs: lg.costs.map((l) => {
+      const out: PublicLedger['costs'][number] = {
+        key: l.key,
+        label: lineLabel(l.key, language, rulebook, code),
+        entered: toEuros(l.entered),
+        monthly: toEuros(l.monthly),
+      };
+      if (l.lowered) out.lowered = { by: l.lowered.by, monthly: toEuros(l.lowered.monthly) };
+      return out;
+    }),
+    keep: {
+      income: toEuros(lg.keep.income),
+      schemes: toEuros(lg.keep.schemes),
+      costs: toEuros(lg.keep.costs),
+      monthly: toEuros(lg.keep.monthly),
+    },
+    notes: lg.notes.map(fmt),
   };
   return {
     referenceDate: outcome.referenceDate,
@@ -236,6 +317,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       steps: di.steps.map(fmt),
       unverified: unverifiedList(di.unverified, rulebook, language, outcome.referenceDate),
     },
+    ledger,
     notes: outcome.notes.map(fmt),
     receipt: { ...outcome.receipt, computedAt },
   };

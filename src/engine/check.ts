@@ -5,6 +5,7 @@
 import { ageOn } from './dates.ts';
 import { disposableIncome } from './disposable-income.ts';
 import { deriveFacts } from './facts.ts';
+import { buildLedger } from './ledger.ts';
 import { isProvisional, ParameterReader } from './parameters.ts';
 import { count, money, reason, text } from './reasons.ts';
 import type { Rulebook } from './rulebook.ts';
@@ -100,7 +101,8 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   const incomeParameters = root.unverified();
   if (incomeParameters.length > 0 && f.toeslagInkomenEstimated) notes.push(reason('estimate-unverified-parameters', {}));
 
-  const disposable = disposableIncome(f, root.fork(), schemes);
+  const ledger = buildLedger(f, root.fork(), schemes);
+  const disposable = disposableIncome(f, root.fork(), ledger);
   const provisional = usesProvisional(rulebook, household.referenceDate, schemes, disposable.unverified, incomeParameters);
   if (provisional) notes.unshift(provisionalNote(rulebook, household.referenceDate, schemes));
   return {
@@ -109,6 +111,7 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
     household: { type: f.type, kostendelers: f.kostendelers, size: f.size },
     schemes,
     disposableIncome: disposable,
+    ledger,
     notes,
     receipt: {
       engine: ENGINE_VERSION,

@@ -1,7 +1,7 @@
 /**
  * Comparing two checks of a household — before and after a life event, on the same or different
  * reference dates: per scheme what starts, stops, goes up or down and by how much per month, the
- * change in what is left after fixed costs, and to whom each change must be reported.
+ * change in what the household keeps (the ledger's one measure), and to whom each change must be reported.
  */
 import { check } from './check.ts';
 import { applyEvent, type EventAnswers } from './events.ts';
@@ -27,7 +27,8 @@ export interface Comparison {
   before: CheckOutcome;
   after: CheckOutcome;
   schemes: SchemeChange[];
-  disposableIncome: { before: number; after: number; delta: number };
+  /** What the household keeps per month (the ledger's measure, ledger.ts) before and after, and the difference. */
+  keep: { before: number; after: number; delta: number };
   /** What to do: report a change, apply for something new, adjust an allowance. */
   actions: Reason[];
 }
@@ -88,11 +89,11 @@ export function compareOutcomes(before: CheckOutcome, after: CheckOutcome, payer
       actions.push(reason('action-report-toeslagen', { scheme: scheme(id) }));
     }
   }
-  const db = before.disposableIncome.disposable.monthly;
-  const da = after.disposableIncome.disposable.monthly;
+  const db = before.ledger.keep.monthly;
+  const da = after.ledger.keep.monthly;
   const order: Record<Change, number> = { starts: 0, stops: 1, down: 2, up: 3, same: 4, none: 5 };
   schemes.sort((x, y) => order[x.change] - order[y.change]);
-  return { before, after, schemes, disposableIncome: { before: db, after: da, delta: da - db }, actions: dedupe(actions) };
+  return { before, after, schemes, keep: { before: db, after: da, delta: da - db }, actions: dedupe(actions) };
 }
 
 function dedupe(rs: Reason[]): Reason[] {

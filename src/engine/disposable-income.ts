@@ -16,73 +16,61 @@ import { money, rate, reason } from './reasons.ts';
 import { bijstandsnormMonthly } from './rules/bijstandsnorm.ts';
 import { minimumBasishuur } from './rules/huurtoeslag.ts';
 import { zorgtoeslagAmount } from './rules/zorgtoeslag.ts';
-import { COST_KEYS, type CostKey, type DisposableIncome, type DisposableIncomeLine, type SchemeOutcome } from './types.ts';
+import type { CostKey, DisposableIncome, DisposableIncomeLine, Ledger } from './types.ts';
 
-/** Schemes paid monthly or quarterly that are income in the test. */
-const INCOME_SCHEMES = ['bijstand', 'aio', 'zorgtoeslag', 'huurtoeslag', 'kindgebonden-budget', 'kinderbijslag'] as const;
+/** National schemes paid monthly or quarterly that are income in the test; municipal schemes are not. */
+const INCOME_SCHEMES: ReadonlySet<string> = new Set([
+  'bijstand',
+  'aio',
+  'zorgtoeslag',
+  'huurtoeslag',
+  'kindgebonden-budget',
+  'kinderbijslag',
+]);
 const CHILD_SCHEMES: ReadonlySet<string> = new Set(['kindgebonden-budget', 'kinderbijslag']);
-const COSTS_IN_NORM: ReadonlySet<CostKey> = new Set(['energy', 'water', 'localTaxes']);
+const COSTS_IN_NORM: ReadonlySet<string> = new Set<CostKey>(['energy', 'water', 'localTaxes']);
 
-/** The scheme with an id (the last one, as in a map by id); a dozen schemes, so a search beats building a map. */
-function findScheme(schemes: readonly SchemeOutcome[], id: string): SchemeOutcome | undefined {
-  for (let i = schemes.length - 1; i >= 0; i--) if (schemes[i]!.id === id) return schemes[i];
-  return undefined;
-}
-
-const paid = (s: SchemeOutcome): boolean => s.status === 'eligible' || s.status === 'already-receiving';
-
-function bijstandDeclared(f: Facts): boolean {
-  return f.household.incomes.some((i) => i.type === 'bijstand');
-}
-
-export function disposableIncome(f: Facts, p: ParameterReader, schemes: readonly SchemeOutcome[]): DisposableIncome {
+/**
+ * The test reads its lines from the household's ledger, so every amount is the one the rest of the
+ * result shows; it only decides which of them count by its own method.
+ */
+export function disposableIncome(f: Facts, p: ParameterReader, ledger: Ledger): DisposableIncome {
   const childBenefitsCount = p.count('besteedbaar-inkomen/kinderregelingen-tellen-mee') === 1;
   const costsInNorm = p.count('besteedbaar-inkomen/vaste-lasten-in-norm') === 1;
 
   const incomeLines: DisposableIncomeLine[] = [];
   let income = 0;
-  for (const person of f.household.people) {
-    for (const e of f.income.get(person.id)!.incomes) {
-      const monthly = roundDiv(e.yearlyNet, 12);
-      incomeLines.push({ key: e.income.type, person: person.id, monthly, counted: true });
-      income += monthly;
-    }
+  for (const l of ledger.incomes) {
+    // Bijstand the household receives, where the rules' amount counts in its place (a line below).
+    const line: DisposableIncomeLine = { key: l.type, person: l.person, monthly: l.monthly, counted: l.counts };
+    if (!l.counts) line.why = 'replaced-by-rules';
+    incomeLines.push(line);
+    if (l.counts) income += l.monthly;
   }
   let childBenefitsApart = false;
-  for (const id of INCOME_SCHEMES) {
-    const s = findScheme(schemes, id);
-    if (!s || !paid(s)) continue;
-    // Bijstand that is already received is among the declared incomes, unless none is declared (for
-    // example after a life event that replaced it with wages): then the engine's amount counts.
-    if (s.status === 'already-receiving' && (id === 'aio' || (id === 'bijstand' && bijstandDeclared(f)))) continue;
-    const counted = childBenefitsCount || !CHILD_SCHEMES.has(id);
-    incomeLines.push({ key: id, monthly: s.monthly, counted });
-    if (counted) income += s.monthly;
-    else childBenefitsApart = true;
+  for (const s of ledger.schemes) {
+    if (!INCOME_SCHEMES.has(s.id) || !s.counts) continue;
+    const counted = childBenefitsCount || !CHILD_SCHEMES.has(s.id);
+    const line: DisposableIncomeLine = { key: s.id, monthly: s.monthly, counted };
+    if (!counted) {
+      line.why = 'child-benefit';
+      childBenefitsApart = true;
+    } else income += s.monthly;
+    incomeLines.push(line);
   }
 
   const costLines: DisposableIncomeLine[] = [];
   let costs = 0;
-  const h = f.household;
-  if (h.housing.type === 'rent') {
-    costLines.push({ key: 'rent', monthly: h.housing.rent, counted: true });
-    costs += h.housing.rent;
-    if (h.housing.serviceCosts > 0) {
-      costLines.push({ key: 'serviceCosts', monthly: h.housing.serviceCosts, counted: true });
-      costs += h.housing.serviceCosts;
-    }
-  }
-  const forgiven = findScheme(schemes, 'kwijtschelding');
   let costsApart = false;
-  for (const key of COST_KEYS) {
-    const v = h.costs[key];
-    if (v === undefined || v === 0) continue;
-    const monthly =
-      key === 'localTaxes' && forgiven?.status === 'eligible' && !forgiven.amountVaries ? Math.max(0, v - forgiven.monthly) : v;
-    const counted = !(costsInNorm && COSTS_IN_NORM.has(key));
-    costLines.push({ key, monthly, counted });
-    if (counted) costs += monthly;
-    else costsApart = true;
+  for (const c of ledger.costs) {
+    const counted = !(costsInNorm && COSTS_IN_NORM.has(c.key));
+    const line: DisposableIncomeLine = { key: c.key, monthly: c.monthly, counted };
+    if (counted) costs += c.monthly;
+    else {
+      line.why = 'in-norm';
+      costsApart = true;
+    }
+    costLines.push(line);
   }
   const disposable = income - costs;
 

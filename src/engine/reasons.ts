@@ -11,3 +11,4 @@ export const rate = (ppm: number): ReasonParam => ({ rate: ppm });
 export const count = (n: number): ReasonParam => ({ count: n });
 export const text = (t: string): ReasonParam => ({ text: t });
 export const scheme = (id: string): ReasonParam => ({ scheme: id });
+export const label = (key: string): ReasonParam => ({ label: key });

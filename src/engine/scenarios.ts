@@ -1,92 +1,74 @@
 /**
- * "What if I work more?": the household checked again at more hours of paid work, to show what it
- * keeps per month once bijstand, toeslagen and municipal schemes adjust (the poverty trap the
- * municipal policy notes warn about). Each point is a full check by the same engine.
+ * "What if I work more?": the household checked again with more hours of paid work on top of what it
+ * has now, the same way the change page's "I am going to work more hours" does (the event
+ * `work-more-hours` from content), on the same date. Every point is a full check, and what the
+ * household keeps is the ledger's one measure, so the point at zero extra hours is today's result and
+ * the point at +N hours is the change page's figure for +N hours, to the cent.
  */
 import { check } from './check.ts';
-import type { Rulebook } from './rulebook.ts';
+import { applyEvent } from './events.ts';
 import { ParameterReader } from './parameters.ts';
+import type { Rulebook } from './rulebook.ts';
 import type { CheckOutcome, Household } from './types.ts';
 
 const WEEKS_PER_YEAR = 52;
 const MONTHS_PER_YEAR = 12;
+/** The content event the chart applies: the same as the change page's. */
+export const MORE_HOURS_EVENT = 'work-more-hours';
 
 export interface WorkPoint {
-  hoursPerWeek: number;
-  /** Cents per month. */
-  grossWages: number;
-  /** Net income from work and other declared income, cents per month. */
-  netIncome: number;
-  /** Bijstand (top-up), toeslagen and child benefits, cents per month. */
+  extraHours: number;
+  /** Gross wages of the extra hours, cents per month. */
+  extraGross: number;
+  /** Net income from work and benefits that counts, cents per month (the ledger's `keep.income`). */
+  income: number;
+  /** Bijstand, toeslagen and child benefits that count, cents per month. */
   support: number;
-  /** Municipal schemes spread over the year, cents per month. */
+  /** Municipal schemes that pay money and count, spread over the year, cents per month. */
   municipal: number;
   fixedCosts: number;
-  /** What the household keeps after fixed costs, cents per month. */
+  /** What the household keeps, cents per month: income + support + municipal − fixedCosts. */
   keeps: number;
 }
 
 export interface WorkScenario {
-  person: string;
-  /** Gross hourly wage used, in cents (the minimum wage unless given). */
+  /** Gross hourly wage used for the extra hours, in cents (the minimum wage unless given). */
   hourlyWage: number;
   points: WorkPoint[];
 }
 
-const SUPPORT = new Set(['bijstand', 'aio', 'zorgtoeslag', 'huurtoeslag', 'kindgebonden-budget', 'kinderbijslag']);
-
-function pointOf(hours: number, grossWages: number, outcome: CheckOutcome): WorkPoint {
-  const di = outcome.disposableIncome;
-  let support = 0;
-  let netIncome = 0;
-  for (const line of di.income.lines) {
-    if (SUPPORT.has(line.key)) support += line.monthly;
-    else netIncome += line.monthly;
-  }
-  let fixedCosts = 0;
-  for (const line of di.fixedCosts.lines) fixedCosts += line.monthly;
+function pointOf(extraHours: number, extraGross: number, outcome: CheckOutcome): WorkPoint {
+  const k = outcome.ledger.keep;
   let municipal = 0;
-  for (const s of outcome.schemes) {
-    if (s.kind !== 'municipal' || s.amountVaries) continue;
-    if (s.status === 'eligible' || s.status === 'maybe' || s.status === 'already-receiving')
-      municipal += Math.round(s.yearly / MONTHS_PER_YEAR);
-  }
+  for (const s of outcome.ledger.schemes) if (s.counts && s.kind === 'municipal') municipal += s.monthly;
   return {
-    hoursPerWeek: hours,
-    grossWages,
-    netIncome,
-    support,
+    extraHours,
+    extraGross,
+    income: k.income,
+    support: k.schemes - municipal,
     municipal,
-    fixedCosts,
-    keeps: netIncome + support + municipal - fixedCosts,
+    fixedCosts: k.costs,
+    keeps: k.monthly,
   };
 }
 
-/**
- * Checks the household at 0, step, 2×step … maxHours of work per week for one person, replacing that
- * person's wages (and any bijstand, which the engine then computes as a top-up).
- */
+/** Checks the household with 0, step, 2×step … maxExtra more hours a week for the applicant. */
 export function workMoreHours(
   household: Household,
   rulebook: Rulebook,
-  options: { person: string; hourlyWage?: number | undefined; maxHours?: number; step?: number },
+  options: { hourlyWage?: number | undefined; maxExtra?: number; step?: number } = {},
 ): WorkScenario {
+  const event = rulebook.events[MORE_HOURS_EVENT];
+  if (!event) throw new RangeError(`content has no event ${MORE_HOURS_EVENT}`);
   const p = new ParameterReader(rulebook, household.referenceDate, rulebook.municipalities[household.municipality]);
   const hourlyWage = options.hourlyWage ?? p.money('wml/uurloon-bruto');
-  const maxHours = options.maxHours ?? 40;
+  const maxExtra = options.maxExtra ?? 24;
   const step = options.step ?? 4;
-  const points: WorkPoint[] = [];
-  for (let hours = 0; hours <= maxHours; hours += step) {
-    const grossWages = Math.round((hourlyWage * hours * WEEKS_PER_YEAR) / MONTHS_PER_YEAR);
-    const incomes = household.incomes.filter((i) => !(i.person === options.person && i.type === 'wages') && i.type !== 'bijstand');
-    if (grossWages > 0) incomes.push({ person: options.person, type: 'wages', amount: grossWages, period: 'month', basis: 'gross' });
-    const variant: Household = {
-      ...household,
-      incomes,
-      annualTaxableIncome: Object.fromEntries(Object.entries(household.annualTaxableIncome).filter(([id]) => id !== options.person)),
-      receiving: household.receiving.filter((id) => id !== 'bijstand' && id !== 'aio'),
-    };
-    points.push(pointOf(hours, grossWages, check(variant, rulebook)));
+  const points: WorkPoint[] = [pointOf(0, 0, check(household, rulebook))];
+  for (let extra = step; extra <= maxExtra; extra += step) {
+    const answers = { extraHours: extra, date: household.referenceDate, ...(options.hourlyWage === undefined ? {} : { hourlyWage }) };
+    const after = applyEvent(household, event, answers, rulebook);
+    points.push(pointOf(extra, Math.round((hourlyWage * extra * WEEKS_PER_YEAR) / MONTHS_PER_YEAR), check(after, rulebook)));
   }
-  return { person: options.person, hourlyWage, points };
+  return { hourlyWage, points };
 }

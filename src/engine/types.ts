@@ -82,6 +82,8 @@ export type ReasonParam =
   /** Several schemes, said as a list in the reader's language ("zorgtoeslag en huurtoeslag"). */
   | { schemes: string[] }
   | { date: string }
+  /** A label of the line-label catalogue (an income type, a cost, "you", "your partner"). */
+  | { label: string }
   /** A text from content in every language (for example a municipality's condition). */
   | { texts: Record<Language, string> };
 
@@ -112,6 +114,61 @@ export interface DisposableIncomeLine {
   monthly: number;
   /** Whether the line counts in the test (child benefits and costs the norm covers are shown, not counted). */
   counted: boolean;
+  /** Why a line does not count. */
+  why?: DisposableIncomeExclusion | undefined;
+}
+
+export type DisposableIncomeExclusion = 'child-benefit' | 'in-norm' | 'replaced-by-rules';
+
+/** Why an amount is shown but not counted in what you keep. */
+export type LedgerExclusion = 'replaced-by-rules' | 'maybe' | 'not-eligible' | 'amount-varies' | 'lowers-a-cost';
+
+/** One income as entered and as counted, in cents. */
+export interface LedgerIncome {
+  person: string;
+  type: IncomeType;
+  /** As the household gave it: cents per period, net or gross. */
+  entered: { amount: number; period: Period; basis: 'net' | 'gross' };
+  /** Net per month as paid, without holiday pay that is paid once a year. */
+  monthlyPaid: number;
+  /** Net per month averaged over the year, with holiday pay: what the rules count. */
+  monthly: number;
+  /** The holiday pay inside `monthly`, per month (0 when none). */
+  holidayPay: number;
+  counts: boolean;
+  why?: LedgerExclusion | undefined;
+}
+
+/** One scheme's amount per month (a quarterly or yearly amount spread over the year), in cents. */
+export interface LedgerScheme {
+  id: string;
+  kind: SchemeOutcome['kind'];
+  status: Status;
+  monthly: number;
+  counts: boolean;
+  why?: LedgerExclusion | undefined;
+}
+
+export interface LedgerCost {
+  key: 'rent' | 'serviceCosts' | CostKey;
+  /** As given, cents per month. */
+  entered: number;
+  /** What the household pays, cents per month: lower when kwijtschelding forgives local taxes. */
+  monthly: number;
+  lowered?: { by: 'kwijtschelding'; monthly: number } | undefined;
+}
+
+/**
+ * The household's money on one date, every figure once (see ledger.ts). `keep` is what you keep
+ * (wat je overhoudt): counted income + counted schemes − fixed costs, per month.
+ */
+export interface Ledger {
+  incomes: LedgerIncome[];
+  schemes: LedgerScheme[];
+  costs: LedgerCost[];
+  keep: { income: number; schemes: number; costs: number; monthly: number };
+  /** Sentences about the figures: holiday pay added, received and the rules' amount differing. */
+  notes: Reason[];
 }
 
 export interface DisposableIncome {
@@ -133,6 +190,8 @@ export interface CheckOutcome {
   household: { type: HouseholdType; kostendelers: number; size: number };
   schemes: SchemeOutcome[];
   disposableIncome: DisposableIncome;
+  /** Every figure of the household's money, once. */
+  ledger: Ledger;
   /** Reasons about the household as a whole (estimates made, assumptions). */
   notes: Reason[];
   /**

@@ -247,15 +247,20 @@ export function stepFields(step: StepId, a: Answers): string[] {
     case 'studie':
       return ['students'];
     case 'wonen':
-      return ['housing', 'rent', 'serviceCosts'];
+      return ['housing', 'rent', 'serviceCosts', confirmField('rent'), confirmField('serviceCosts')];
     case 'inkomen':
       return incomePeople(a).map((p) => `inc.${p.key}`);
     case 'bedragen':
-      return incomePeople(a).flatMap((p) => incomeTypesOf(a, p.key).flatMap((t) => Object.values(incomeFieldNames(p.key, t)) as string[]));
+      return incomePeople(a).flatMap((p) =>
+        incomeTypesOf(a, p.key).flatMap((t) => {
+          const f = incomeFieldNames(p.key, t);
+          return [...(Object.values(f) as string[]), confirmField(f.amount)];
+        }),
+      );
     case 'lasten':
-      return costKeys(a).map((k) => `cost.${k}`);
+      return costKeys(a).flatMap((k) => [`cost.${k}`, confirmField(`cost.${k}`)]);
     case 'geld':
-      return ['savings', 'debts'];
+      return ['savings', 'debts', confirmField('savings'), confirmField('debts')];
     case 'regelingen':
       return ['receiving'];
     case 'overzicht':
@@ -272,7 +277,7 @@ export function isMultiField(name: string): boolean {
 // Reading and merging form data
 
 const ANSWER_KEY =
-  /^(place|municipality|age|partner|partnerAge|childAges|adultChildAges|otherAges|students|housing|rent|serviceCosts|savings|debts|receiving|cost\.[A-Za-z]+|inc\.(a|p|[ckh]\d{1,2})(\.[a-z-]+\.(amount|period|basis|hours))?)$/;
+  /^(place|municipality|age|partner|partnerAge|childAges|adultChildAges|otherAges|students|housing|rent|serviceCosts|savings|debts|receiving|cost\.[A-Za-z]+|inc\.(a|p|[ckh]\d{1,2})(\.[a-z-]+\.(amount|period|basis|hours))?|confirm\.(rent|serviceCosts|savings|debts|cost\.[A-Za-z]+|inc\.(a|p|[ckh]\d{1,2})\.[a-z-]+\.amount))$/;
 
 export function isAnswerKey(key: string): boolean {
   return ANSWER_KEY.test(key);
@@ -338,14 +343,34 @@ export interface ValidationContext {
   schemeIds: ReadonlySet<string>;
 }
 
-function checkAmount(a: Answers, field: string, errors: FieldError[], required: boolean): void {
+/** The answer that says "yes, this amount is right" after the check asked about it. */
+export const confirmField = (field: string): string => `confirm.${field}`;
+
+/**
+ * Amounts per month above which the check asks whether the amount is right before it runs (a slip of
+ * a separator can turn 400,55 into 400.555). Not law: a question, answered with one tick.
+ */
+const PLAUSIBLE_PER_MONTH = { income: 15_000, rent: 3_000, serviceCosts: 500, cost: 2_000 } as const;
+const PER_MONTH: Record<string, number> = { month: 1, 'four-weeks': 13 / 12, year: 1 / 12 };
+
+/**
+ * An amount field: required or not, a valid amount, and, unless the resident confirmed it, not
+ * implausible: no comma followed by three digits (thousands or cents?), not above `limit` per month.
+ */
+function checkAmount(a: Answers, field: string, errors: FieldError[], required: boolean, limit?: number, perMonth = 1): void {
   const v = a[field];
   if (v === undefined || v.trim() === '') {
     if (required) errors.push({ field, code: 'amount-required' });
     return;
   }
   const r = parseAmount(v);
-  if (!r.ok) errors.push({ field, code: r.code });
+  if (!r.ok) {
+    errors.push({ field, code: r.code });
+    return;
+  }
+  if (a[confirmField(field)] === 'yes') return;
+  if (/^\s*(€\s*)?\d{1,3},\d{3}\s*$/u.test(v)) errors.push({ field, code: 'amount-check-separator' });
+  else if (limit !== undefined && r.value * perMonth > limit) errors.push({ field, code: 'amount-check-large' });
 }
 
 function checkAge(a: Answers, field: string, errors: FieldError[], min: number): void {
@@ -400,11 +425,11 @@ export function validateStep(step: StepId, a: Answers, ctx: ValidationContext): 
     case 'wonen':
       checkChoice(a, 'housing', HOUSING_TYPES, errors, 'housing-required');
       if (a.housing === 'rent') {
-        checkAmount(a, 'rent', errors, true);
+        checkAmount(a, 'rent', errors, true, PLAUSIBLE_PER_MONTH.rent);
         if (errors.length === 0 && parseAmount(a.rent ?? '').ok && (parseAmount(a.rent!) as { value: number }).value === 0) {
           errors.push({ field: 'rent', code: 'rent-zero' });
         }
-        checkAmount(a, 'serviceCosts', errors, false);
+        checkAmount(a, 'serviceCosts', errors, false, PLAUSIBLE_PER_MONTH.serviceCosts);
       }
       break;
     case 'inkomen':
@@ -421,7 +446,7 @@ export function validateStep(step: StepId, a: Answers, ctx: ValidationContext): 
       for (const p of incomePeople(a)) {
         for (const t of incomeTypesOf(a, p.key)) {
           const f = incomeFieldNames(p.key, t);
-          checkAmount(a, f.amount, errors, true);
+          checkAmount(a, f.amount, errors, true, PLAUSIBLE_PER_MONTH.income, PER_MONTH[a[f.period] ?? 'month'] ?? 1);
           checkChoice(a, f.period, PERIODS, errors, 'period-required');
           checkChoice(a, f.basis, BASES, errors, 'basis-required');
           if (f.hours && a[f.hours] && a[f.hours]!.trim() !== '' && parseHours(a[f.hours]!) === undefined) {
@@ -431,7 +456,7 @@ export function validateStep(step: StepId, a: Answers, ctx: ValidationContext): 
       }
       break;
     case 'lasten':
-      for (const k of costKeys(a)) checkAmount(a, `cost.${k}`, errors, false);
+      for (const k of costKeys(a)) checkAmount(a, `cost.${k}`, errors, false, PLAUSIBLE_PER_MONTH.cost);
       break;
     case 'geld':
       checkAmount(a, 'savings', errors, false);

@@ -192,7 +192,10 @@ export interface ChangeView {
   beforeMunicipality: string;
   afterMunicipality: string;
   rows: ChangeRow[];
-  disposableIncome: { before: number; after: number; delta: number };
+  /** What the household keeps per month (the ledger's measure, the same as the results page), euros. */
+  keep: { before: number; after: number; delta: number };
+  /** Notes about the rules of either date (out of date, amounts not yet published), once each. */
+  rulesNotes: PublicReason[];
   actions: PublicReason[];
   todo: string[];
 }
@@ -228,6 +231,8 @@ export function compareChange(
       const b = before.schemes.find((x) => x.id === s.id);
       const a = after.schemes.find((x) => x.id === s.id);
       const shown = (s.change === 'stops' ? b : a) ?? b ?? a!;
+      // The reasons state the situation after the change, also for a scheme that stops: why it stops now.
+      const explained = a ?? b!;
       const municipality = s.change === 'stops' || !a ? c.before.municipality.code : c.after.municipality.code;
       return {
         id: s.id,
@@ -241,7 +246,7 @@ export function compareChange(
         reasons: [
           // "Starts" or "stops" for an amount that depends on costs has no amount to name.
           ...(s.monthlyDelta === 0 ? [] : s.reasons.map((r) => formatReason(r, language, rulebook, municipality))),
-          ...shown.reasons.filter((r) => r.code !== 'already-receiving'),
+          ...explained.reasons.filter((r) => r.code !== 'already-receiving'),
         ],
       };
     });
@@ -254,15 +259,24 @@ export function compareChange(
       beforeMunicipality: before.municipality.name,
       afterMunicipality: after.municipality.name,
       rows,
-      disposableIncome: {
-        before: toEuros(c.disposableIncome.before),
-        after: toEuros(c.disposableIncome.after),
-        delta: toEuros(c.disposableIncome.delta),
+      keep: {
+        before: toEuros(c.keep.before),
+        after: toEuros(c.keep.after),
+        delta: toEuros(c.keep.delta),
       },
+      rulesNotes: rulesNotes([...before.notes, ...after.notes]),
       actions: c.actions.map((r) => formatReason(r, language, rulebook, c.after.municipality.code)),
       todo: choice.event.texts[language].todo,
     },
   };
+}
+
+const RULES_NOTES: ReadonlySet<string> = new Set(['rules-out-of-date', 'provisional-values', 'provisional-values-general']);
+
+/** The notes about the rules themselves, each text once. */
+function rulesNotes(notes: readonly PublicReason[]): PublicReason[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => RULES_NOTES.has(n.code) && !seen.has(n.text) && seen.add(n.text) !== undefined);
 }
 
 /** Where the change page stands after a post: nothing to start from, picking, the questions, or the comparison. */

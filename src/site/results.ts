@@ -7,9 +7,11 @@ import { defaultReferenceDate, parseHousehold, runCheck } from '../contract/chec
 import type { ContractError } from '../contract/errors.ts';
 import type { PublicResult, PublicScheme } from '../contract/result.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
-import { workMoreHours, type WorkPoint } from '../engine/scenarios.ts';
+import { eventApplies } from '../engine/events.ts';
+import { ParameterReader } from '../engine/parameters.ts';
+import { MORE_HOURS_EVENT, workMoreHours, type WorkPoint } from '../engine/scenarios.ts';
 import { firstInvalidStep, incomeTypesOf, type Answers, type FieldError, type StepId } from './answers.ts';
-import { answersToHousehold, hoursOf, type ContractHousehold } from './household.ts';
+import { answersToHousehold, type ContractHousehold } from './household.ts';
 import { municipalityPath, municipalSchemePath, schemePath } from './locale.ts';
 import { municipalitySlug, schemeContent, validationContext } from './rulebook-data.ts';
 
@@ -28,13 +30,23 @@ export interface SchemeView {
 }
 
 export interface WhatIfView {
-  person: string;
-  /** Gross hourly wage in euros. */
+  /** Gross hourly wage of the extra hours, in euros. */
   hourlyWage: number;
-  /** Amounts in euros per month. */
-  points: { hours: number; gross: number; income: number; support: number; municipal: number; costs: number; keeps: number }[];
-  /** Hours someone works now (from the answers), when given. */
-  now?: number | undefined;
+  /**
+   * Amounts in euros per month, per number of extra hours a week; the first point (0 extra hours) is
+   * today's result, so its `keeps` is the ledger's "what you keep".
+   */
+  points: {
+    extraHours: number;
+    extraGross: number;
+    income: number;
+    support: number;
+    municipal: number;
+    costs: number;
+    keeps: number;
+    /** `keeps` minus today's `keeps`. */
+    difference: number;
+  }[];
 }
 
 export interface ResultsView {
@@ -64,19 +76,25 @@ function whatIf(household: ContractHousehold, answers: Answers, rulebook: Rulebo
   if (retired) return undefined;
   const parsed = parseHousehold(household, { today: defaultReferenceDate(today, rulebook) });
   if (!parsed.ok) return undefined;
-  const scenario = workMoreHours(parsed.household, rulebook, { person: 'a' });
+  const event = rulebook.events[MORE_HOURS_EVENT];
+  if (
+    !event ||
+    !eventApplies(event, parsed.household, new ParameterReader(rulebook, parsed.household.referenceDate, undefined).count('aow/leeftijd'))
+  )
+    return undefined;
+  const scenario = workMoreHours(parsed.household, rulebook);
+  const now = scenario.points[0]!.keeps;
   return {
-    person: 'a',
     hourlyWage: cents(scenario.hourlyWage),
-    now: hoursOf(answers, 'a'),
     points: scenario.points.map((p: WorkPoint) => ({
-      hours: p.hoursPerWeek,
-      gross: cents(p.grossWages),
-      income: cents(p.netIncome),
+      extraHours: p.extraHours,
+      extraGross: cents(p.extraGross),
+      income: cents(p.income),
       support: cents(p.support),
       municipal: cents(p.municipal),
       costs: cents(p.fixedCosts),
       keeps: cents(p.keeps),
+      difference: cents(p.keeps - now),
     })),
   };
 }
@@ -129,22 +147,22 @@ export function computeResults(
 /** Plain comparisons of the engine's what-if points, for the sentences next to the chart. */
 export function whatIfSummary(
   view: WhatIfView,
-): { from: number; to: number; difference: number; trap?: { from: number; to: number; difference: number } | undefined } | undefined {
+): { hours: number; difference: number; trap?: { from: number; to: number; difference: number } | undefined } | undefined {
   const pts = view.points;
   if (pts.length < 2) return undefined;
-  const nearest = (h: number) => pts.reduce((best, p) => (Math.abs(p.hours - h) < Math.abs(best.hours - h) ? p : best), pts[0]!);
-  const start = view.now !== undefined ? nearest(view.now) : pts[0]!;
-  const end = view.now !== undefined ? nearest(Math.min(start.hours + 8, pts[pts.length - 1]!.hours)) : pts[pts.length - 1]!;
+  // The headline step: 8 extra hours (a working day), or the nearest point the chart has.
+  const eight = pts.reduce((best, p) => (Math.abs(p.extraHours - 8) < Math.abs(best.extraHours - 8) ? p : best), pts[1]!);
   let trap: { from: number; to: number; difference: number; ratio: number } | undefined;
   for (let i = 0; i + 1 < pts.length; i++) {
     const a = pts[i]!;
     const b = pts[i + 1]!;
-    const extraWages = b.gross - a.gross;
+    const extraWages = b.extraGross - a.extraGross;
     if (extraWages <= 0) continue;
     const ratio = (b.keeps - a.keeps) / extraWages;
-    if (!trap || ratio < trap.ratio) trap = { from: a.hours, to: b.hours, difference: Math.round((b.keeps - a.keeps) * 100) / 100, ratio };
+    if (!trap || ratio < trap.ratio)
+      trap = { from: a.extraHours, to: b.extraHours, difference: Math.round((b.keeps - a.keeps) * 100) / 100, ratio };
   }
   // Flag an interval where less than a fifth of the extra gross wages is kept.
   const flagged = trap && trap.ratio < 0.2 ? { from: trap.from, to: trap.to, difference: trap.difference } : undefined;
-  return { from: start.hours, to: end.hours, difference: Math.round((end.keeps - start.keeps) * 100) / 100, trap: flagged };
+  return { hours: eight.extraHours, difference: eight.difference, trap: flagged };
 }

@@ -87,8 +87,8 @@ async function expectComparison(page: Page, lang: Lang, event: string, c: Compar
     if (x.after && x.after.monthly > 0) await expect(row.locator('[data-after]'), x.id).toHaveText(money(euros(x.after.monthly), lang));
     if (x.monthlyDelta !== 0) await expect(row.locator('[data-delta]'), x.id).toContainText(money(euros(Math.abs(x.monthlyDelta)), lang));
   }
-  await expect(page.locator('[data-left-before]')).toHaveText(money(euros(c.disposableIncome.before), lang));
-  await expect(page.locator('[data-left-after]')).toHaveText(money(euros(c.disposableIncome.after), lang));
+  await expect(page.locator('[data-left-before]')).toHaveText(money(euros(c.keep.before), lang));
+  await expect(page.locator('[data-left-after]')).toHaveText(money(euros(c.keep.after), lang));
   const todo = page.getByRole('region', { name: s(lang, 'change.todo.title') });
   for (const a of c.actions) await expect(todo.locator(`[data-action="${a.code}"]`).first(), a.code).toBeVisible();
   for (const text of eventText(event, lang).todo) await expect(todo).toContainText(text);
@@ -144,8 +144,8 @@ for (const lang of ['nl', 'en'] as Lang[]) {
     // Bijstandsnorm for a single person from 1 January 2026 (Normenbrief, bijlage I): € 1.401,50.
     if (lang === 'nl') await expect(bijstand.locator('[data-before]')).toHaveText('€ 1.401,50');
     // 16 hours at the minimum wage, with the bijstand that tops it up: more left than before.
-    expect(c.disposableIncome.delta).toBeGreaterThan(0);
-    await expect(page.getByText(s(lang, 'change.left.more', { amount: money(euros(c.disposableIncome.delta), lang) }))).toBeVisible();
+    expect(c.keep.delta).toBeGreaterThan(0);
+    await expect(page.getByText(s(lang, 'change.left.more', { amount: money(euros(c.keep.delta), lang) }))).toBeVisible();
   });
 }
 
@@ -171,7 +171,7 @@ for (const lang of LANGUAGES) {
     await fillInput(page, lang, event, 'date', '2026-06-01');
     await submit(page, lang);
     const c = expectedChange(EXAMPLES['alleenstaande-moeder-assen'], lang, event, { extraHours: 8, date: '2026-06-01' });
-    await expect(page.locator('[data-left-after]')).toHaveText(money(euros(c.disposableIncome.after), lang));
+    await expect(page.locator('[data-left-after]')).toHaveText(money(euros(c.keep.after), lang));
     await expectAccessible(page, `${lang} change comparison`);
   });
 }

@@ -74,7 +74,11 @@ for (const c of CASES) {
 
       const di = expected.disposableIncome;
       const incomeTable = page.getByRole('table', { name: s(lang, 'results.di.incomeTable') });
-      for (const line of di.income.lines) await expect(incomeTable).toContainText(money(line.monthly, lang));
+      for (const line of di.income.lines.filter((l) => l.counted)) await expect(incomeTable).toContainText(money(line.monthly, lang));
+      // Lines that do not count in the test are listed apart, each with why.
+      const apart = [...di.income.lines, ...di.fixedCosts.lines].filter((l) => !l.counted);
+      for (const line of apart) await expect(page.locator('[data-di-not-counted]')).toContainText(money(line.monthly, lang));
+      await expect(page.locator('[data-keep-total]').first()).toContainText(money(expected.ledger.keep.monthly, lang));
       await expect(incomeTable.getByRole('row').last()).toContainText(money(di.income.monthly, lang));
       const costsTable = page.getByRole('table', { name: s(lang, 'results.di.costsTable') });
       await expect(costsTable.getByRole('row', { name: new RegExp(escapeRegExp(s(lang, 'results.di.left'))) })).toContainText(

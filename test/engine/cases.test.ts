@@ -30,6 +30,8 @@ interface Case {
     household?: { type?: string; kostendelers?: number };
     schemes?: Record<string, ExpectedScheme | 'absent'>;
     disposableIncome?: { income?: number; fixedCosts?: number; disposable?: number; norm?: number; difference?: number; status?: string };
+    /** What the household keeps (the ledger), and the ledger's notes by code. */
+    ledger?: { income?: number; schemes?: number; costs?: number; keep?: number; notes?: string[] };
     error?: string[];
   };
 }
@@ -93,6 +95,13 @@ describe.each(files)('%s', (file) => {
         status: di.status,
       };
       expect(flat).toMatchObject(c.expect.disposableIncome);
+    }
+    if (c.expect.ledger) {
+      const k = result.ledger.keep;
+      const flat = { income: k.income, schemes: k.schemes, costs: k.costs, keep: k.monthly, notes: result.ledger.notes.map((n) => n.code) };
+      const { notes, ...amounts } = c.expect.ledger;
+      expect(flat).toMatchObject(amounts);
+      if (notes) expect(flat.notes).toEqual(notes);
     }
   });
 });

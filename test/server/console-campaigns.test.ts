@@ -233,7 +233,7 @@ describe.each(testDatabases)('campaigns on $name', (target) => {
     const own = checkEvent(parsed.household, s.rulebook, 'child-turns-18', { child: 'c', date: '2026-05-10' }).comparison;
     const quarter = await audience(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 3 }, null);
     expect(quarter.effects).toMatchObject({ households: 1, schemes: { kinderbijslag: { stops: 1 } } });
-    expect(quarter.effects!.disposableDelta).toBe(own.disposableIncome.delta);
+    expect(quarter.effects!.disposableDelta).toBe(own.keep.delta);
     const year = await audience(s, 'GM0106', { kind: 'life-event', event: 'child-turns-18', months: 12 }, null);
     expect(year.effects).toMatchObject({ households: 2, schemes: { kinderbijslag: { stops: 2 } } });
 

@@ -118,6 +118,31 @@ describe('validation', () => {
       ['inc.a.wages.basis', 'basis-required'],
     ]);
   });
+  it('asks about an implausible amount before the check runs, and accepts it once confirmed, keeping what was typed', () => {
+    const income = (amount: string, period = 'month', extra: Record<string, string> = {}) => ({
+      partner: 'no',
+      'inc.a': 'bijstand',
+      'inc.a.bijstand.amount': amount,
+      'inc.a.bijstand.period': period,
+      'inc.a.bijstand.basis': 'net',
+      ...extra,
+    });
+    const codes = (a: Record<string, string>) => validateStep('bedragen', a, ctx).map((e) => e.code);
+    // "400,555": a slip for 400,55, or 400.555? The check asks instead of reading €400.555,00 without a word.
+    expect(codes(income('400,555'))).toEqual(['amount-check-separator']);
+    expect(codes(income('400,55'))).toEqual([]);
+    expect(codes(income('400,555', 'month', { 'confirm.inc.a.bijstand.amount': 'yes' }))).toEqual([]);
+    // More than 15,000 a month is asked about; the same amount a year is not.
+    expect(codes(income('20000'))).toEqual(['amount-check-large']);
+    expect(codes(income('20000', 'year'))).toEqual([]);
+    expect(codes(income('20000', 'month', { 'confirm.inc.a.bijstand.amount': 'yes' }))).toEqual([]);
+    expect(validateStep('wonen', { housing: 'rent', rent: '3500' }, ctx).map((e) => e.code)).toEqual(['amount-check-large']);
+    // The confirmation is part of the step's answers, so it survives the next step and the results page.
+    const next = navigate({ answers: {}, step: 'wonen' }, { housing: 'rent', rent: '3500', 'confirm.rent': 'yes' }, 'next', ctx);
+    expect(next.errors).toEqual([]);
+    expect(next.answers).toMatchObject({ rent: '3500', 'confirm.rent': 'yes' });
+  });
+
   it('refuses "no income" together with an income', () => {
     expect(validateStep('inkomen', { age: '38', 'inc.a': 'wages,none' }, ctx)).toEqual([{ field: 'inc.a', code: 'income-none-and-other' }]);
   });

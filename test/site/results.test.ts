@@ -95,31 +95,37 @@ describe('answers to household', () => {
 
 describe('what if you work more', () => {
   const rb = rulebook();
-  it('comes from the engine for people of working age, not for pensioners', () => {
+  it('comes from the engine for people of working age, not for pensioners, and starts from today', () => {
     const ank = computeResults(exampleAnswers('alleenstaande-moeder-assen'), 'nl', rb, TODAY, 'x');
     const pensioners = computeResults(exampleAnswers('gepensioneerd-stel-nijkerk'), 'nl', rb, TODAY, 'x');
     if (!ank.ok || !pensioners.ok) throw new Error('results');
     expect(pensioners.view.whatIf).toBeUndefined();
     const w = ank.view.whatIf!;
-    expect(w.points.map((p) => p.hours)).toEqual([0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
-    expect(w.now).toBe(16);
-    for (const p of w.points) expect(p.keeps).toBeCloseTo(p.income + p.support + p.municipal - p.costs, 1);
+    expect(w.points.map((p) => p.extraHours)).toEqual([0, 4, 8, 12, 16, 20, 24]);
+    // Zero extra hours is today: what she keeps is the ledger's figure on the same page.
+    expect(w.points[0]!.keeps).toBe(ank.view.result.ledger.keep.monthly);
+    expect(w.points[0]!.difference).toBe(0);
+    for (const p of w.points) {
+      expect(Math.round(p.keeps * 100)).toBe(Math.round((p.income + p.support + p.municipal - p.costs) * 100));
+      expect(Math.round(p.difference * 100)).toBe(Math.round((p.keeps - w.points[0]!.keeps) * 100));
+    }
   });
   it('summarises the points it is given, and flags a poverty trap', () => {
-    const base = { person: 'a', hourlyWage: 14.71, now: undefined };
-    const flat = [0, 4, 8].map((hours, i) => ({
-      hours,
-      gross: hours * 63.7,
-      income: hours * 60,
-      support: 1500 - hours * 58,
+    const base = { hourlyWage: 14.71 };
+    const flat = [0, 4, 8].map((extraHours, i) => ({
+      extraHours,
+      extraGross: extraHours * 63.7,
+      income: 1000 + extraHours * 60,
+      support: 1500 - extraHours * 58,
       municipal: 0,
       costs: 1000,
       keeps: 500 + i * 8,
+      difference: i * 8,
     }));
     const s = whatIfSummary({ ...base, points: flat })!;
-    expect(s).toMatchObject({ from: 0, to: 8, difference: 16 });
+    expect(s).toMatchObject({ hours: 8, difference: 16 });
     expect(s.trap).toMatchObject({ from: 0, to: 4, difference: 8 });
-    const steep = flat.map((p, i) => ({ ...p, keeps: 500 + i * 200 }));
+    const steep = flat.map((p, i) => ({ ...p, keeps: 500 + i * 200, difference: i * 200 }));
     expect(whatIfSummary({ ...base, points: steep })!.trap).toBeUndefined();
   });
 });

@@ -124,6 +124,24 @@ export function TextField({ ctx, name, label, hint, optional, kind = 'text', lis
           {live}
         </p>
       ) : null}
+      {error?.code.startsWith('amount-check') ? (
+        <div class="utrecht-form-field utrecht-form-field--checkbox check-confirm">
+          <div class="utrecht-form-field__input">
+            <input
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              type="checkbox"
+              id={`${id}-confirm`}
+              name={`confirm.${name}`}
+              value="yes"
+            />
+          </div>
+          <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${id}-confirm`}>
+              {ctx.t('errors.amount-confirm')}
+            </label>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

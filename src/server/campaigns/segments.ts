@@ -142,7 +142,7 @@ export function eventComparison(
 
 export function addEffects(effects: EventEffects, comparison: Comparison): void {
   effects.households++;
-  effects.disposableDelta += comparison.disposableIncome.delta;
+  effects.disposableDelta += comparison.keep.delta;
   for (const x of comparison.schemes) {
     if (x.change === 'same' || x.change === 'none') continue;
     const per = (effects.schemes[x.id] ??= {});
