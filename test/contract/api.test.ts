@@ -2,6 +2,8 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/contract/check.ts';
+import type { PublicResult } from '../../src/contract/result.ts';
+import { addDays } from '../../src/engine/dates.ts';
 import { ank } from '../support/households.ts';
 import { rulebook } from '../support/rulebook.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -174,5 +176,35 @@ describe('compression', () => {
     expect(gzip.vary).toContain('Accept-Encoding');
     expect(gzip.bytes).toBeLessThan(plain.bytes / 4);
     expect((await raw('/', 'br, gzip')).encoding).toBe('br');
+  });
+});
+
+describe('after the last day the rules cover (a server whose clock is past it)', () => {
+  let late: RunningServer;
+  const rb = rulebook();
+  const today = addDays(rb.validTo, 40);
+  beforeAll(async () => {
+    late = await startServer({ RONDKOMEN_TODAY: today });
+  });
+  afterAll(async () => late?.stop());
+
+  it('keeps answering a check without a date, as of the last covered day, and says so first', async () => {
+    const household: Record<string, unknown> = { ...ank };
+    delete household.referenceDate;
+    const r = await fetch(`${late.url}/api/v1/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(household),
+    });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as PublicResult;
+    expect(body.receipt.referenceDate).toBe(rb.validTo);
+    expect(body.notes[0]!.code).toBe('rules-out-of-date');
+  });
+
+  it('and the results page shows the same note near the top', async () => {
+    const r = await fetch(`${late.url}/uitkomst?voorbeeld=alleenstaande-moeder-assen`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('data-note="rules-out-of-date"');
   });
 });

@@ -149,6 +149,30 @@ for (const lang of ['nl', 'en'] as Lang[]) {
   });
 }
 
+for (const lang of ['nl', 'ar'] as Lang[]) {
+  test(`more hours from 1 January 2027 are compared with the 2027 rules, and the page says which amounts are not yet published (${lang})`, async ({
+    page,
+  }) => {
+    const event = 'work-more-hours';
+    const answers = EXAMPLES['alleenstaande-moeder-assen'];
+    const c = expectedChange(answers, lang, event, { extraHours: 8, date: '2027-01-01' });
+    expect(c.after.referenceDate).toBe('2027-01-01');
+    expect(c.after.receipt.provisional).toBe(true);
+    await page.goto(`${prefix(lang)}/verandering?voorbeeld=alleenstaande-moeder-assen`);
+    await pickEvent(page, lang, event);
+    await fillInput(page, lang, event, 'extraHours', '8');
+    await fillInput(page, lang, event, 'date', '2027-01-01');
+    await submit(page, lang);
+    await expectComparison(page, lang, event, c);
+    await expect(page.locator('[data-note^="provisional-values"]')).toHaveCount(1);
+    await expect(page.locator('[data-note^="provisional-values"]')).toContainText('2027');
+    // Bijstand after the change is the 2027 amount, as the engine gives it for that date.
+    const bijstand = c.schemes.find((x) => x.id === 'bijstand');
+    if (bijstand?.after && bijstand.after.monthly > 0)
+      await expect(page.locator('tr[data-scheme="bijstand"] [data-after]')).toHaveText(money(euros(bijstand.after.monthly), lang));
+  });
+}
+
 for (const lang of LANGUAGES) {
   test(`every state of the change page is accessible (${lang})`, async ({ page }) => {
     const event = 'work-more-hours';

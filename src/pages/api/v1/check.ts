@@ -5,9 +5,9 @@
 import type { APIRoute } from 'astro';
 import { requestedLanguage, runCheck } from '../../../contract/check.ts';
 import { contractError } from '../../../contract/errors.ts';
-import { todayInNetherlands } from '../../../contract/today.ts';
 import { BodyTooLarge, json, languageFromHeader, readLimited } from '../../../server/http/json.ts';
 import { getRulebook } from '../../../server/rulebook.ts';
+import { siteToday } from '../../../site/today.ts';
 
 export const prerender = false;
 
@@ -32,7 +32,7 @@ export const POST: APIRoute = async ({ request }) => {
   } catch {
     return json(contractError('invalid-json', [{ path: [], code: 'invalid-json', params: {} }], language), 400);
   }
-  const r = runCheck(input, getRulebook(), { language: headerLanguage, today: todayInNetherlands(), computedAt: new Date().toISOString() });
+  const r = runCheck(input, getRulebook(), { language: headerLanguage, today: siteToday(), computedAt: new Date().toISOString() });
   if (!r.ok) return json(r.error, 400, { 'content-language': requestedLanguage(input, headerLanguage) });
   return json(r.result, 200, { 'content-language': requestedLanguage(input, headerLanguage) });
 };
