@@ -96,9 +96,10 @@ describe('the consent form', () => {
     expect(text(r.html)).toContain(nl.errors['email-too-long']);
     expect(text(r.html)).toContain(nl.errors['phone-invalid']);
     expect(r.html).toContain(`value="${'1'.repeat(40)}"`);
-    const huge = await ask({ email: 'ank@example.org', padding: 'x'.repeat(200_000) });
+    // Over the one body limit of every route (256 KiB, src/server/http/gate.ts): refused before the page runs.
+    const huge = await ask({ email: 'ank@example.org', padding: 'x'.repeat(300_000) });
     expect(huge.status).toBe(413);
-    expect(text(huge.html)).toContain(nl.errors['too-large']);
+    expect(text(huge.html)).toContain('Dit formulier is te groot');
     expectNoStackTrace(huge.html);
   });
 
