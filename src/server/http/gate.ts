@@ -212,18 +212,13 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, kind:
   res.end(req.method === 'HEAD' ? undefined : refusalHtml({ language, kind, params }));
 }
 
-/** What is still sent after a body was refused is read and dropped up to this much, so the client gets the 413. */
-const DRAIN_BYTES = 1024 * 1024;
-
+/**
+ * Answers 413 at once. What the client still sends is read and dropped, never kept: closing the
+ * connection now would reset it, and the client could lose the answer with it. The server's
+ * requestTimeout (src/server/main.ts) ends a body that never stops.
+ */
 function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  res.setHeader('Connection', 'close');
   refuse(req, res, 413, 'bodyTooLarge', { kb: Math.floor(limit / 1024) });
-  let drained = 0;
-  req.removeAllListeners('data');
-  req.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > DRAIN_BYTES) req.destroy();
-  });
   req.resume();
 }
 
