@@ -66,6 +66,14 @@ function mutatedHousehold(rand: Rand, i: number): unknown {
   const h = generateHousehold(rand, i) as Record<string, unknown>;
   delete h.id;
   if (rand() < 0.3) h.language = pick(rand, ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'xx']);
+  if (rand() < 0.15) {
+    // A person whose id is a name on Object.prototype (F1), in every place the id appears.
+    const people = h.people as { id: string }[];
+    const person = pick(rand, people);
+    const name = pick(rand, PROTOTYPE_NAMES);
+    for (const inc of h.incomes as { person: string }[]) if (inc.person === person.id) inc.person = name;
+    person.id = name;
+  }
   if (rand() < 0.15) return h;
   for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) {
     // A random place in the object: replace, delete, or add a key.

@@ -19,7 +19,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { BlockList, isIP } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { refusalHeaders, refusalHtml, requestLanguage } from './refusal.ts';
-import { FORWARDED_PROTO_HEADER, HSTS, SECURITY_HEADERS, withFrameAncestors } from './headers.ts';
+import { FORWARDED_PROTO_HEADER, HSTS, PROXIED_HEADER, SECURITY_HEADERS, withFrameAncestors } from './headers.ts';
 
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -239,8 +239,9 @@ export function gate(listener: Listener, options: GateOptions): Listener {
       for (const name of FORWARDED_HEADERS) Reflect.deleteProperty(req.headers, name);
       // Astro takes the client address from the first X-Forwarded-For value (astro.config.mjs trusts it, because this gate decides it).
       req.headers['x-forwarded-for'] = client;
-    } else {
+    } else if (FORWARDED_HEADERS.some((name) => name in req.headers)) {
       for (const name of FORWARDED_HEADERS) Reflect.deleteProperty(req.headers, name);
+      req.headers[PROXIED_HEADER] = '1';
     }
     if (https) req.headers[FORWARDED_PROTO_HEADER] = 'https';
     secureResponse(req, res, https, policies);

@@ -16,6 +16,13 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** Set by the request gate only (any such header a client sends is removed): the client came over HTTPS. */
 export const FORWARDED_PROTO_HEADER = 'x-rondkomen-proto';
 
+/**
+ * Set by the request gate only: the request carried forwarding headers (X-Forwarded-For, X-Real-IP,
+ * …) that the gate removed because they did not come from a trusted proxy. It did pass through
+ * something, perhaps a proxy nobody told the server about: pages for this machine only stay closed.
+ */
+export const PROXIED_HEADER = 'x-rondkomen-proxied';
+
 /** Sent only over HTTPS (directly, or from a trusted proxy that says so). */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
