@@ -46,8 +46,9 @@ process.stdout.write(
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
 const { startServer } = (await import(entry.href)) as { startServer: () => { server: { server: Server } } };
 const server = startServer().server.server;
-// A body must arrive within this time; slow senders do not hold a connection for the default 5 minutes.
-server.requestTimeout = 30_000;
+// A request (with its body: up to the screening upload's 20 MB on a slow line) must arrive within
+// two minutes; a sender that never stops does not hold a connection for Node's default 5 minutes.
+server.requestTimeout = 120_000;
 const screeningPath = '/beheer/screening/';
 const screeningLimit = consoleSettings().screeningMaxBytes + 65_536;
 wrapListener(server, (listener) =>
