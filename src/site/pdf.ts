@@ -45,8 +45,11 @@ function release(): void {
 export interface PdfOptions {
   /** Footer text before the page numbers, for example "Rondkomen – je uitkomst". */
   footer: string;
-  /** Longest PDF, in pages: Chromium prints one page more at most, and a longer page is refused. */
-  maxPages: number;
+  /**
+   * Longest PDF, in pages, for the residents' downloads: Chromium prints one page more at most, and
+   * a longer page is refused. Without it (the console's letters) every page is printed.
+   */
+  maxPages?: number | undefined;
 }
 
 /** The page would print to more than `maxPages` pages. */
@@ -75,7 +78,7 @@ export async function htmlToPdf(html: string, url: string, options: PdfOptions):
       const footer = options.footer.replace(/[<>&]/g, '');
       const pdf = await page.pdf({
         // Never more than one page past the limit, whatever the page holds.
-        pageRanges: `1-${options.maxPages + 1}`,
+        ...(options.maxPages === undefined ? {} : { pageRanges: `1-${options.maxPages + 1}` }),
         format: 'A4',
         tagged: true,
         outline: true,
@@ -85,7 +88,7 @@ export async function htmlToPdf(html: string, url: string, options: PdfOptions):
         headerTemplate: '<span></span>',
         footerTemplate: `<div style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${footer}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       });
-      if (pdfPageCount(pdf) > options.maxPages) throw new PdfTooLong();
+      if (options.maxPages !== undefined && pdfPageCount(pdf) > options.maxPages) throw new PdfTooLong();
       return pdf;
     } finally {
       await context.close();

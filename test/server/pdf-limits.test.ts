@@ -50,7 +50,7 @@ function post(server: RunningServer, path: string, fields: Record<string, string
             type: String(res.headers['content-type'] ?? ''),
             ahead: res.headers['x-rondkomen-pdf-ahead'] as string | undefined,
             retryAfter: res.headers['retry-after'] as string | undefined,
-            body: Buffer.concat(chunks).toString('latin1'),
+            body: Buffer.concat(chunks).toString('utf8'),
             order: finished++,
           }),
         );
@@ -61,11 +61,10 @@ function post(server: RunningServer, path: string, fields: Record<string, string
   });
 }
 
-function get(server: RunningServer, path: string): Promise<{ status: number; order: number }> {
-  return fetch(`${server.url}${path}`).then(async (r) => {
-    await r.arrayBuffer();
-    return { status: r.status, order: finished++ };
-  });
+async function get(server: RunningServer, path: string): Promise<{ status: number; order: number }> {
+  const r = await fetch(`${server.url}${path}`);
+  await r.arrayBuffer();
+  return { status: r.status, order: finished++ };
 }
 
 describe('one PDF at a time, two waiting, the rest told to try again', () => {
@@ -132,7 +131,7 @@ describe('per client address, and the page cap', () => {
     expect(third.status).toBe(429);
     expect(third.body).toContain((await site('ar')).pdfLimit!.title);
     const other = await post(server, '/uitkomst.pdf', { _answers: '{}' }, '127.0.0.22');
-    expect(other.status).toBe(200);
+    expect(other.status, other.body.slice(0, 300)).toBe(200);
   });
 
   it('a page longer than PDF_MAX_PAGES is not printed; the resident is told in their language', async () => {
