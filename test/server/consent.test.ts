@@ -180,7 +180,8 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
 
   it('limits mails per mailbox and requests per IP address, and stores neither', async () => {
     const same = { ip: '198.51.100.7' };
-    for (let i = 0; i < 3; i++) expect(await requestConsent(s, request({ email: 'many@example.org' }), client())).toMatchObject({ ok: true, mailed: true });
+    for (let i = 0; i < 3; i++)
+      expect(await requestConsent(s, request({ email: 'many@example.org' }), client())).toMatchObject({ ok: true, mailed: true });
     // Over the mailbox's mails for the day (a +tag is the same mailbox): kept, without a mail of its own.
     expect(await requestConsent(s, request({ email: 'Many+4@example.org' }), client())).toMatchObject({ ok: true, mailed: false });
     for (let i = 0; i < 10; i++) expect((await requestConsent(s, request({ email: `p${i}@example.org` }), same)).ok).toBe(true);

@@ -91,7 +91,12 @@ function mutatedHousehold(rand: Rand, i: number): unknown {
     if (r < 0.6 && keys.length > 0) (node as Record<string, unknown>)[pick(rand, keys)] = oddValue(rand);
     else if (r < 0.8 && keys.length > 0) Reflect.deleteProperty(node, pick(rand, keys));
     else
-      Object.defineProperty(node, pick(rand, [...PROTOTYPE_NAMES, 'extra', 'x'.repeat(100)]), { value: oddValue(rand), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(node, pick(rand, [...PROTOTYPE_NAMES, 'extra', 'x'.repeat(100)]), {
+        value: oddValue(rand),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return h;
 }
