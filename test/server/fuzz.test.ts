@@ -3,7 +3,7 @@
  * generated requests (seeded, so a failure can be replayed with FUZZ_SEED): households for the API,
  * valid and mutated; form posts with mutated answers to every page that takes one, the PDF routes
  * included; GETs with odd paths and queries; odd methods and content types. It fails on any 5xx, any
- * stack trace or file path in an answer or in the server's log, and on any request that hangs.
+ * stack trace or file path in an answer or in the server's log, and on any request that hangs (30 s).
  * At most FUZZ_SECONDS (45) of requests, so the test stays under a minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
