@@ -10,6 +10,7 @@
  * added to it.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
+import { FORWARDED_PROTO_HEADER, HSTS, SECURITY_HEADERS, withFrameAncestors } from './server/http/headers.ts';
 import { consoleGuard } from './server/staff/guard.ts';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -17,8 +18,15 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 
 const CROSS_SITE_ALLOWED = new Set(['/afmelden/one-click']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function allowedOrigins(url: URL): Set<string> {
+/** Whether the client came over HTTPS: directly, or through a trusted proxy (the request gate says so). */
+function overHttps(request: Request, url: URL): boolean {
+  return url.protocol === 'https:' || request.headers.get(FORWARDED_PROTO_HEADER) === 'https';
+}
+
+function allowedOrigins(request: Request, url: URL): Set<string> {
   const origins = new Set([url.origin]);
+  // Behind a proxy that ends TLS the request reaches us as http://, the browser's Origin is https://.
+  if (overHttps(request, url)) origins.add(`https://${url.host}`);
   const publicUrl = process.env.PUBLIC_URL;
   if (publicUrl) origins.add(new URL(publicUrl).origin);
   return origins;
@@ -31,19 +39,8 @@ export function isCrossSiteFormPost(request: Request, url: URL): boolean {
   const formLike = type === '' || FORM_TYPES.includes(type);
   if (!formLike) return false;
   const origin = request.headers.get('origin');
-  return origin === null || !allowedOrigins(url).has(origin);
+  return origin === null || !allowedOrigins(request, url).has(origin);
 }
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  // Links in mails carry tokens: never pass a URL on to another site. (`no-referrer` would make
-  // browsers send `Origin: null` on same-origin form posts, which the origin check refuses.)
-  'Referrer-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 const protect = defineMiddleware(async (context, next) => {
   if (isCrossSiteFormPost(context.request, context.url)) {
@@ -56,10 +53,9 @@ const protect = defineMiddleware(async (context, next) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
-  if (context.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (overHttps(context.request, context.url)) response.headers.set('Strict-Transport-Security', HSTS);
   const csp = response.headers.get('Content-Security-Policy');
-  if (csp && !csp.includes('frame-ancestors'))
-    response.headers.set('Content-Security-Policy', `${csp.trim().replace(/;?$/, ';')} frame-ancestors 'none';`);
+  if (csp) response.headers.set('Content-Security-Policy', withFrameAncestors(csp));
   // Pages that answer a form (results, consent) may hold personal data: never cache them.
   if (!SAFE_METHODS.has(context.request.method) && !response.headers.has('Cache-Control'))
     response.headers.set('Cache-Control', 'no-store');

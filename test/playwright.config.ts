@@ -48,6 +48,16 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // An in-memory database (PGlite) per run: the site stores nothing, and tests must not touch .data/.
-    env: { HOST: '127.0.0.1', PORT: String(E2E_PORT), RONDKOMEN_TODAY: E2E_TODAY, DATABASE_URL: '', PGLITE_DIR: 'memory://' },
+    // Every browser test comes from 127.0.0.1, several at a time: PDFs may wait longer for their
+    // turn, and one address may ask for more of them (test/server/pdf-limits.test.ts tests the limits).
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(E2E_PORT),
+      RONDKOMEN_TODAY: E2E_TODAY,
+      DATABASE_URL: '',
+      PGLITE_DIR: 'memory://',
+      PDF_QUEUE_SECONDS: '300',
+      PDF_PER_CLIENT_PER_HOUR: '1000',
+    },
   },
 });

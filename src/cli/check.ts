@@ -2,7 +2,7 @@
  * `npm run --silent cli -- check FILE` (or `-` for standard input): one household in, the result JSON
  * out with exit 0; invalid input gives the error JSON with exit 2. Never a stack trace.
  */
-import { runCheck } from '../contract/check.ts';
+import { requestedLanguage, runCheck } from '../contract/check.ts';
 import { contractError } from '../contract/errors.ts';
 import type { Rulebook } from '../engine/rulebook.ts';
 import { todayInNetherlands } from '../contract/today.ts';
@@ -27,7 +27,14 @@ export function checkCommand(file: string | undefined, rulebook: Rulebook): numb
     writeJson(contractError('invalid-json', [{ path: [], code: 'invalid-json', params: {} }], 'nl'));
     return 2;
   }
-  const r = runCheck(input, rulebook, { today: todayInNetherlands(), computedAt: new Date().toISOString() });
+  let r: ReturnType<typeof runCheck>;
+  try {
+    r = runCheck(input, rulebook, { today: todayInNetherlands(), computedAt: new Date().toISOString() });
+  } catch {
+    // A bug of ours: say so in plain language, never with a stack trace.
+    writeJson(contractError('internal-error', [{ path: [], code: 'internal-error', params: {} }], requestedLanguage(input, undefined)));
+    return 1;
+  }
   if (!r.ok) {
     writeJson(r.error);
     return 2;

@@ -22,6 +22,7 @@ export interface ScreenedBatch {
 }
 
 const invalidJson = contractError('invalid-json', [{ path: [], code: 'invalid-json', params: {} }], 'nl').error;
+const internalError = contractError('internal-error', [{ path: [], code: 'internal-error', params: {} }], 'nl').error;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -57,16 +58,10 @@ function screenText(line: string, rulebook: Rulebook, o: ScreenOptions): { line:
   }
   try {
     return o.eventsUntil ? screenEventsLine(input, rulebook, { today: o.today, until: o.eventsUntil }) : screenLine(input, rulebook, o);
-  } catch (e) {
-    // A bug must not stop the run; the line says so without a stack trace.
+  } catch {
+    // A bug must not stop the run; the line says so in plain language, without the error's own text.
     const id = typeof input === 'object' && input !== null ? ((input as { id?: unknown }).id ?? null) : null;
-    return {
-      line: JSON.stringify({
-        id,
-        error: { code: 'internal-error', issues: [{ path: '', code: 'internal-error', message: String((e as Error).message) }] },
-      }),
-      error: true,
-    };
+    return { line: JSON.stringify({ id, error: internalError }), error: true };
   }
 }
 

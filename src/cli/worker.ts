@@ -6,7 +6,13 @@
 import { loadRulebookCached } from '../content/cache.ts';
 import { closeServices, openServices } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
+import { secretProblem } from '../server/consent/secrets.ts';
 
+const problem = secretProblem();
+if (problem) {
+  process.stderr.write(`worker: not started: ${problem}\n`);
+  process.exit(1);
+}
 const config = readConfig();
 const services = await openServices(await loadRulebookCached(), config, { workers: true });
 process.stdout.write(`worker: running on ${services.database.kind}, mail via ${services.mailer.kind}\n`);

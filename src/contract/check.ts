@@ -11,7 +11,7 @@ import { reason } from '../engine/reasons.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
 import type { CheckOutcome, Household } from '../engine/types.ts';
 import { contractError, fromZodIssues, type ContractError } from './errors.ts';
-import { householdParser, LANGUAGES, toEngineHousehold } from './household.ts';
+import { householdParser, LANGUAGES, taxableIncomeSchema, toEngineHousehold } from './household.ts';
 import { compactResultJson, toCompactResult, toPublicResult, type CompactResult, type PublicResult } from './result.ts';
 
 export interface RunOptions {
@@ -48,8 +48,44 @@ export function parseHousehold(input: unknown, options: RunOptions): Parsed {
     return { ok: false, error: contractError('invalid-input', [{ path: [], code: 'not-an-object', params: {} }], language) };
   }
   const parsed = householdParser.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: contractError('invalid-input', fromZodIssues(parsed.error.issues), language) };
+  const proto = protoTaxableIncome(input);
+  const protoIssues = proto ? checkProtoTaxableIncome(input, proto.value) : [];
+  if (!parsed.success)
+    return { ok: false, error: contractError('invalid-input', [...fromZodIssues(parsed.error.issues), ...protoIssues], language) };
+  if (protoIssues.length > 0) return { ok: false, error: contractError('invalid-input', protoIssues, language) };
+  if (proto) {
+    // An own property, so the engine finds it like any other person's (never through a setter).
+    Object.defineProperty((parsed.data.annualTaxableIncome ??= {}), PROTO, {
+      value: proto.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return { ok: true, household: toEngineHousehold(parsed.data, options.today), datedByDefault: parsed.data.referenceDate === undefined };
+}
+
+const PROTO = '__proto__';
+
+/**
+ * zod leaves a record's `__proto__` key out of what it returns (assigning it would set the object's
+ * prototype), so a person with that id would lose a given taxable income without a word. That one
+ * entry is checked here by the same rules and kept as an own property.
+ */
+function protoTaxableIncome(input: object): { value: unknown } | undefined {
+  const record = (input as { annualTaxableIncome?: unknown }).annualTaxableIncome;
+  if (typeof record !== 'object' || record === null || Array.isArray(record) || !Object.hasOwn(record, PROTO)) return undefined;
+  return { value: Object.getOwnPropertyDescriptor(record, PROTO)!.value as unknown };
+}
+
+function checkProtoTaxableIncome(input: object, value: unknown): ReturnType<typeof fromZodIssues> {
+  const path = ['annualTaxableIncome', PROTO];
+  const amount = taxableIncomeSchema.safeParse(value);
+  const issues = amount.success ? [] : fromZodIssues(amount.error.issues).map((i) => ({ ...i, path: [...path, ...i.path] }));
+  const people = (input as { people?: unknown }).people;
+  const known = Array.isArray(people) && people.some((p) => typeof p === 'object' && p !== null && (p as { id?: unknown }).id === PROTO);
+  if (!known) issues.push({ path, code: 'unknown-person', params: {} });
+  return issues;
 }
 
 export type Evaluated = { ok: true; household: Household; outcome: CheckOutcome } | { ok: false; error: ContractError };

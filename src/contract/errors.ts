@@ -14,7 +14,7 @@ export interface ContractIssue {
 }
 
 export interface ContractError {
-  error: { code: 'invalid-input' | 'invalid-json' | 'body-too-large' | 'no-rules'; issues: ContractIssue[] };
+  error: { code: 'invalid-input' | 'invalid-json' | 'body-too-large' | 'no-rules' | 'internal-error'; issues: ContractIssue[] };
 }
 
 interface RawIssue {
@@ -80,9 +80,11 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): RawIssue[] {
           params: {},
         });
         break;
-      case 'custom':
-        out.push({ path, code: String((issue.params as { code?: string } | undefined)?.code ?? 'invalid-input'), params: {} });
+      case 'custom': {
+        const p = issue.params as { code?: string; max?: number } | undefined;
+        out.push({ path, code: String(p?.code ?? 'invalid-input'), params: p?.max === undefined ? {} : { max: String(p.max) } });
         break;
+      }
       default:
         out.push({ path, code: 'invalid-input', params: {} });
     }
@@ -111,13 +113,29 @@ export function fieldLabel(path: readonly (string | number)[], language: Languag
   return parts.join(' – ');
 }
 
+/** At most this many issues in one error; the rest are counted in one last issue (`more-issues`). */
+export const MAX_ISSUES = 50;
+/** Longest name of a field that an issue repeats (an unknown key can be as long as the body). */
+const MAX_KEY_LENGTH = 60;
+
+const shortKey = (key: string | number): string | number =>
+  typeof key === 'string' && key.length > MAX_KEY_LENGTH ? `${key.slice(0, MAX_KEY_LENGTH)}…` : key;
+
+/**
+ * The issues people read, in their language. However many problems a body has, the answer stays
+ * small: the first `MAX_ISSUES`, then one that says how many more there are, with long keys cut.
+ */
 export function toContractIssues(raw: readonly RawIssue[], language: Language): ContractIssue[] {
   const t = translator(language);
-  return raw.map((r) => ({
-    path: r.path.join('.'),
-    code: r.code,
-    message: t(`errors.${r.code}`, { ...r.params, field: fieldLabel(r.path, language) }),
-  }));
+  const issues: ContractIssue[] = raw.slice(0, MAX_ISSUES).map((r) => {
+    const path = r.path.map(shortKey);
+    return { path: path.join('.'), code: r.code, message: t(`errors.${r.code}`, { ...r.params, field: fieldLabel(path, language) }) };
+  });
+  if (raw.length > MAX_ISSUES) {
+    const count = raw.length - MAX_ISSUES;
+    issues.push({ path: '', code: 'more-issues', message: t('errors.more-issues', { count }) });
+  }
+  return issues;
 }
 
 export function contractError(code: ContractError['error']['code'], raw: readonly RawIssue[], language: Language): ContractError {

@@ -9,6 +9,9 @@ import { toCents } from '../engine/money.ts';
 
 export const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const satisfies readonly Language[];
 
+/** Most people in one household. */
+export const MAX_PEOPLE = 20;
+
 /** Largest amount we accept, in euros: far above any household, small enough for exact cents. */
 export const MAX_EUROS = 10_000_000;
 
@@ -23,6 +26,9 @@ const euros = (min = 0) =>
     .min(min)
     .max(MAX_EUROS)
     .refine(hasAtMostTwoDecimals, { params: { code: 'too-many-decimals' } });
+
+/** A toetsingsinkomen in `annualTaxableIncome`, in euros per year. */
+export const taxableIncomeSchema = euros();
 
 export const personSchema = z.strictObject({
   id: z.string().min(1).max(40),
@@ -65,9 +71,9 @@ export const householdSchema = z
     referenceDate: isoDate.optional(),
     municipality: z.string().regex(/^GM\d{4}$/),
     language: z.enum(LANGUAGES).optional(),
-    people: z.array(personSchema).min(1).max(20),
+    people: z.array(personSchema).min(1).max(MAX_PEOPLE),
     incomes: z.array(incomeSchema).max(60).optional(),
-    annualTaxableIncome: z.record(z.string().min(1).max(40), euros()).optional(),
+    annualTaxableIncome: z.record(z.string().min(1).max(40), taxableIncomeSchema).optional(),
     assets: euros(-MAX_EUROS).optional(),
     housing: housingSchema.optional(),
     costs: costsSchema.optional(),
@@ -95,10 +101,20 @@ export const householdSchema = z
       if (!ids.has(inc.person))
         ctx.addIssue({ code: 'custom', path: ['incomes', i, 'person'], params: { code: 'unknown-person' }, message: 'unknown-person' });
     });
-    for (const id of Object.keys(h.annualTaxableIncome ?? {})) {
-      if (!ids.has(id))
-        ctx.addIssue({ code: 'custom', path: ['annualTaxableIncome', id], params: { code: 'unknown-person' }, message: 'unknown-person' });
-    }
+    // One income per person at most: a body with thousands of keys gets one issue, not thousands.
+    const taxableIds = Object.keys(h.annualTaxableIncome ?? {});
+    if (taxableIds.length > MAX_PEOPLE)
+      ctx.addIssue({ code: 'custom', path: ['annualTaxableIncome'], params: { code: 'too-many', max: MAX_PEOPLE }, message: 'too-many' });
+    else
+      for (const id of taxableIds) {
+        if (!ids.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['annualTaxableIncome', id],
+            params: { code: 'unknown-person' },
+            message: 'unknown-person',
+          });
+      }
     const receiving = h.receiving ?? [];
     if (new Set(receiving).size !== receiving.length)
       ctx.addIssue({ code: 'custom', path: ['receiving'], params: { code: 'duplicate-scheme' }, message: 'duplicate-scheme' });

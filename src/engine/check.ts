@@ -31,7 +31,8 @@ export class CheckInputError extends Error {
 
 /** Whether a CBS code is a municipality that exists on the date. */
 export function municipalityExists(rulebook: Rulebook, code: string, date: string): boolean {
-  const place = rulebook.places[code];
+  // The code is the caller's text: only an own entry counts, never a member of Object.prototype.
+  const place = Object.hasOwn(rulebook.places, code) ? rulebook.places[code] : undefined;
   return place !== undefined && (place.from === undefined || place.from <= date) && (place.to === undefined || date <= place.to);
 }
 
@@ -77,7 +78,9 @@ function paidMonthly(s: SchemeOutcome): number {
 
 export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   validateAgainstRulebook(household, rulebook);
-  const municipality = rulebook.municipalities[household.municipality];
+  const municipality = Object.hasOwn(rulebook.municipalities, household.municipality)
+    ? rulebook.municipalities[household.municipality]
+    : undefined;
   const root = new ParameterReader(rulebook, household.referenceDate, municipality);
   const f = deriveFacts(household, root);
   const notes: Reason[] = [];

@@ -113,7 +113,7 @@ export function checkEvent(
   eventId: string,
   answers: EventAnswers,
 ): { household: Household; afterHousehold: Household; comparison: Comparison } {
-  const event = rulebook.events[eventId];
+  const event = Object.hasOwn(rulebook.events, eventId) ? rulebook.events[eventId] : undefined;
   if (!event) throw new RangeError(`unknown event ${eventId}`);
   const afterHousehold = applyEvent(household, event, answers, rulebook);
   return {

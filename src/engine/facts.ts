@@ -69,7 +69,10 @@ export function deriveFacts(household: Household, params: ParameterReader): Fact
   const income = new Map<string, PersonIncome>();
   for (const person of people) {
     const own = household.incomes.filter((i) => i.person === person.id);
-    income.set(person.id, estimatePersonIncome(person, own, household.annualTaxableIncome[person.id], isAowAge(person), single, params));
+    // Person ids are the caller's text: an own property only, never a member of Object.prototype
+    // (an id like `constructor` or `__proto__` would otherwise read a function as an income).
+    const given = Object.hasOwn(household.annualTaxableIncome, person.id) ? household.annualTaxableIncome[person.id] : undefined;
+    income.set(person.id, estimatePersonIncome(person, own, given, isAowAge(person), single, params));
   }
   const a = income.get(applicant!.id)!;
   const b = partner ? income.get(partner.id) : undefined;

@@ -122,16 +122,24 @@ export function isTokenShape(value: unknown): value is string {
 
 /** The token of a confirm or withdraw page: from the posted form, else from the link's `?t=`. */
 export async function readToken(request: Request, url: URL): Promise<string | undefined> {
+  return (await readTokenForm(request, url)).token;
+}
+
+/** The token, and on the confirm page the request a button names (another request for the same mailbox). */
+export async function readTokenForm(request: Request, url: URL): Promise<{ token: string | undefined; requestId: string | undefined }> {
   let value: unknown = url.searchParams.get('t');
+  let requestId: unknown;
   if (request.method === 'POST') {
     try {
       const form = await request.formData();
       value = form.get('t') ?? value;
+      requestId = form.get('request');
     } catch {
       // Not a form: only the link's token counts.
     }
   }
-  return isTokenShape(value) ? value : undefined;
+  const uuid = typeof requestId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(requestId);
+  return { token: isTokenShape(value) ? value : undefined, requestId: uuid ? (requestId as string) : undefined };
 }
 
 /** A moment as date and time in the Netherlands, for the outbox list. */

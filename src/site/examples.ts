@@ -132,7 +132,8 @@ export type ExampleId = keyof typeof EXAMPLES;
 export const EXAMPLE_IDS = Object.keys(EXAMPLES) as ExampleId[];
 
 export function isExampleId(value: unknown): value is ExampleId {
-  return typeof value === 'string' && value in EXAMPLES;
+  // `in` would also find `constructor`, `toString` and the rest of Object.prototype.
+  return typeof value === 'string' && Object.hasOwn(EXAMPLES, value);
 }
 
 export function exampleAnswers(id: ExampleId): Answers {

@@ -15,7 +15,7 @@ export function siteTranslator(language: Language): T {
 function lookup(tree: unknown, key: string): unknown {
   let node = tree;
   for (const part of key.split('.')) {
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+    node = typeof node === 'object' && node !== null && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined;
   }
   return node;
 }

@@ -2,11 +2,21 @@
  * What every PDF download of the site is: a POST of the page's own form, passed on to that page and
  * answered with it as a tagged PDF (or with the page itself when it is not printable, see
  * printable.ts), and a GET that goes back. The page reads and checks the form as it always does.
+ *
+ * PDFs are costly, so each one is limited three ways: per client address per hour (in the database,
+ * so the limit holds across instances), a bounded queue per process (pdf-pool.ts), and a page count.
+ * Each refusal is a page in the resident's language that says why, with a button to try again.
  */
 import type { APIRoute } from 'astro';
+import type { Language } from '../engine/rulebook.ts';
+import { allow } from '../server/consent/rate-limit.ts';
+import { keyedHash } from '../server/consent/secrets.ts';
+import { refusalResponse, type Refusal } from '../server/http/refusal.ts';
+import { getServices } from '../server/site-services.ts';
 import { siteTranslator } from './i18n.ts';
 import { languageFromParam, localePath } from './locale.ts';
-import { pagePdfResponse } from './pdf.ts';
+import { pagePdfResponse, PdfTooLong } from './pdf.ts';
+import { PdfBusy, PdfPool, pdfSettings } from './pdf-pool.ts';
 
 export interface PdfDownload {
   /** The page to print (a path in PATHS). */
@@ -18,9 +28,17 @@ export interface PdfDownload {
   back?: string;
 }
 
+/** Tells the tests (and anyone curious) how many PDFs were ahead of this one when it came. */
+export const PDF_AHEAD_HEADER = 'x-rondkomen-pdf-ahead';
+
+const settings = pdfSettings();
+const pool = new PdfPool(settings);
+/** Seconds a busy client is asked to wait before trying again. */
+const BUSY_RETRY_SECONDS = 10;
+
 export function pdfRoutes(d: PdfDownload): { POST: APIRoute; GET: APIRoute } {
   return {
-    POST: async ({ request, params, url, rewrite }) => {
+    POST: async ({ request, params, url, rewrite, clientAddress }) => {
       const language = languageFromParam(params.locale);
       if (!language) return rewrite('/404');
       let form: FormData;
@@ -31,18 +49,42 @@ export function pdfRoutes(d: PdfDownload): { POST: APIRoute; GET: APIRoute } {
       }
       const passed = new URLSearchParams();
       for (const [name, value] of form) if (typeof value === 'string') passed.append(name, value);
+      const refuse = (status: number, kind: Refusal, extra: { params?: Record<string, number>; headers?: Record<string, string> } = {}) =>
+        refusalResponse(
+          status,
+          { language, kind, params: extra.params, retry: kind === 'pdfTooLong' ? undefined : { action: url.pathname, fields: passed } },
+          extra.headers,
+        );
+      const s = await getServices();
+      if (!(await allow(s.database.db, `pdf:${keyedHash(s.secret, clientAddress)}`, settings.perClientPerHour, 3600, s.now())))
+        return refuse(429, 'pdfLimit', { headers: { 'retry-after': '3600' } });
       const t = siteTranslator(language);
-      return pagePdfResponse({
-        requestUrl: url,
-        path: localePath(language, d.page),
-        language,
-        form: passed,
-        footer: `${t('layout.siteName')} – ${t(d.title)}`,
-        filename: d.filename,
-      });
+      try {
+        return await pool.run(async (ahead) => {
+          const response = await pagePdfResponse({
+            requestUrl: url,
+            path: localePath(language, d.page),
+            language,
+            form: passed,
+            footer: `${t('layout.siteName')} – ${t(d.title)}`,
+            filename: d.filename,
+            maxPages: settings.maxPages,
+          });
+          response.headers.set(PDF_AHEAD_HEADER, String(ahead));
+          return response;
+        });
+      } catch (e) {
+        if (e instanceof PdfBusy)
+          return refuse(503, 'pdfBusy', {
+            params: { seconds: BUSY_RETRY_SECONDS },
+            headers: { 'retry-after': String(BUSY_RETRY_SECONDS) },
+          });
+        if (e instanceof PdfTooLong) return refuse(422, 'pdfTooLong', { params: { pages: settings.maxPages } });
+        throw e;
+      }
     },
     GET: ({ params }) => {
-      const language = languageFromParam(params.locale) ?? 'nl';
+      const language: Language = languageFromParam(params.locale) ?? 'nl';
       return new Response(null, { status: 303, headers: { location: localePath(language, d.back ?? d.page) } });
     },
   };

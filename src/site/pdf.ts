@@ -45,6 +45,23 @@ function release(): void {
 export interface PdfOptions {
   /** Footer text before the page numbers, for example "Rondkomen – je uitkomst". */
   footer: string;
+  /**
+   * Longest PDF, in pages, for the residents' downloads: Chromium prints one page more at most, and
+   * a longer page is refused. Without it (the console's letters) every page is printed.
+   */
+  maxPages?: number | undefined;
+}
+
+/** The page would print to more than `maxPages` pages. */
+export class PdfTooLong extends Error {}
+
+/** Pages in a PDF that Chromium (Skia) wrote: its page objects, which it never packs into object streams. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0
+  );
 }
 
 /** Prints `html` as if it were served at `url` (so its CSS and fonts load from there). */
@@ -59,7 +76,9 @@ export async function htmlToPdf(html: string, url: string, options: PdfOptions):
       await page.goto(url, { waitUntil: 'networkidle', timeout: 30_000 });
       await page.emulateMedia({ media: 'print' });
       const footer = options.footer.replace(/[<>&]/g, '');
-      return await page.pdf({
+      const pdf = await page.pdf({
+        // Never more than one page past the limit, whatever the page holds.
+        ...(options.maxPages === undefined ? {} : { pageRanges: `1-${options.maxPages + 1}` }),
         format: 'A4',
         tagged: true,
         outline: true,
@@ -69,6 +88,8 @@ export async function htmlToPdf(html: string, url: string, options: PdfOptions):
         headerTemplate: '<span></span>',
         footerTemplate: `<div style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${footer}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       });
+      if (options.maxPages !== undefined && pdfPageCount(pdf) > options.maxPages) throw new PdfTooLong();
+      return pdf;
     } finally {
       await context.close();
     }
@@ -96,12 +117,14 @@ export interface PagePdf {
   form: URLSearchParams;
   footer: string;
   filename: string;
+  maxPages: number;
 }
 
 /**
  * A page of this site as a PDF download: posts the form to the page on this server, prints the
  * HTML it answers, and sends the PDF. Made in memory; nothing is kept. A page that is not marked
- * printable (it asks for more answers) is sent as it is, since it says what is missing.
+ * printable (it asks for more answers) is sent as it is, since it says what is missing, with its
+ * own Content-Security-Policy. Throws PdfTooLong for a page longer than `maxPages`.
  */
 export async function pagePdfResponse(p: PagePdf): Promise<Response> {
   const origin = internalOrigin(p.requestUrl);
@@ -114,9 +137,13 @@ export async function pagePdfResponse(p: PagePdf): Promise<Response> {
   const html = await page.text();
   const noStore = { 'cache-control': 'no-store' };
   if (!page.ok || !isPrintable(page.headers)) {
-    return new Response(html, { status: page.ok ? 200 : page.status, headers: { 'content-type': 'text/html; charset=utf-8', ...noStore } });
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...noStore };
+    // The page's policy allows exactly its own scripts and styles (hashes): it goes with the page.
+    const csp = page.headers.get('content-security-policy');
+    if (csp) headers['content-security-policy'] = csp;
+    return new Response(html, { status: page.ok ? 200 : page.status, headers });
   }
-  const pdf = await htmlToPdf(html, pageUrl, { footer: p.footer });
+  const pdf = await htmlToPdf(html, pageUrl, { footer: p.footer, maxPages: p.maxPages });
   return new Response(pdf as BodyInit, {
     status: 200,
     headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${p.filename}"`, ...noStore },

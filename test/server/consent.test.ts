@@ -178,10 +178,12 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
     expect(await db.db.select().from(consents)).toEqual([]);
   });
 
-  it('limits requests per address and per IP address, and stores neither', async () => {
+  it('limits mails per mailbox and requests per IP address, and stores neither', async () => {
     const same = { ip: '198.51.100.7' };
-    for (let i = 0; i < 3; i++) expect((await requestConsent(s, request({ email: 'many@example.org' }), client())).ok).toBe(true);
-    expect(await requestConsent(s, request({ email: 'many@example.org' }), client())).toEqual({ ok: false, reason: 'rate-limited' });
+    for (let i = 0; i < 3; i++)
+      expect(await requestConsent(s, request({ email: 'many@example.org' }), client())).toMatchObject({ ok: true, mailed: true });
+    // Over the mailbox's mails for the day (a +tag is the same mailbox): kept, without a mail of its own.
+    expect(await requestConsent(s, request({ email: 'Many+4@example.org' }), client())).toMatchObject({ ok: true, mailed: false });
     for (let i = 0; i < 10; i++) expect((await requestConsent(s, request({ email: `p${i}@example.org` }), same)).ok).toBe(true);
     expect(await requestConsent(s, request({ email: 'p10@example.org' }), same)).toEqual({ ok: false, reason: 'rate-limited' });
     const keys = (await db.db.select().from(rateLimits)).map((r) => r.key).join(' ');

@@ -10,7 +10,8 @@ export function makeTranslate(tree: StringTree): Translate {
   return (key, params) => {
     let node: string | string[] | StringTree | undefined = tree;
     for (const part of key.split('.')) {
-      node = typeof node === 'object' && node !== null && !Array.isArray(node) ? node[part] : undefined;
+      // Keys can hold an answer (a period, a basis): own entries only, never Object.prototype's.
+      node = typeof node === 'object' && node !== null && !Array.isArray(node) && Object.hasOwn(node, part) ? node[part] : undefined;
     }
     if (typeof node !== 'string') return key;
     return params

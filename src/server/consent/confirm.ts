@@ -2,9 +2,10 @@
  * Confirming and withdrawing consent. Confirmation is a POST from a page (mail scanners follow GET
  * links); withdrawal deletes the data at once, and works once, twice, or after the data is gone.
  */
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { consents, messages, outbox } from '../db/schema.ts';
 import type { Services } from '../services.ts';
+import { mailboxSql } from './mailbox.ts';
 import { hashToken } from './secrets.ts';
 
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'expired' | 'unknown';
@@ -58,6 +59,74 @@ export async function confirmConsent(s: Services, tokenValue: string): Promise<C
   const [row] = await db.select({ status: consents.status }).from(consents).where(eq(consents.confirmTokenHash, hash));
   if (!row) return 'unknown';
   return row.status === 'confirmed' ? 'already-confirmed' : 'expired';
+}
+
+/** A request waiting for confirmation, as the confirm page lists it. */
+export interface PendingRequest {
+  requestId: string;
+  municipality: string;
+  purposes: string[];
+  schemeIds: string[];
+  createdAt: Date;
+}
+
+/**
+ * The other requests for the same mailbox that still wait for confirmation, oldest first. A link
+ * from a mail to a mailbox shows them all: a mailbox gets only a few mails a day (request.ts), so
+ * a request made after someone else used them up is confirmed through an earlier mail's link.
+ */
+export async function pendingForMailbox(s: Services, tokenValue: string): Promise<PendingRequest[]> {
+  const db = s.database.db;
+  const [own] = await db
+    .select({ requestId: consents.requestId, email: consents.email })
+    .from(consents)
+    .where(eq(consents.confirmTokenHash, hashToken(tokenValue)))
+    .limit(1);
+  if (!own?.email) return [];
+  const rows = await db
+    .select({
+      requestId: consents.requestId,
+      municipality: consents.municipality,
+      purpose: consents.purpose,
+      schemeIds: consents.schemeIds,
+      createdAt: consents.createdAt,
+    })
+    .from(consents)
+    .where(
+      and(
+        eq(consents.status, 'pending'),
+        gt(consents.confirmBefore, s.now()),
+        ne(consents.requestId, own.requestId),
+        sql`${mailboxSql(consents.email)} = ${mailboxSql(sql`${own.email}::text`)}`,
+      ),
+    )
+    .orderBy(asc(consents.createdAt))
+    .limit(40);
+  const out = new Map<string, PendingRequest>();
+  for (const r of rows) {
+    const p = out.get(r.requestId);
+    if (p) p.purposes.push(r.purpose);
+    else
+      out.set(r.requestId, {
+        requestId: r.requestId,
+        municipality: r.municipality,
+        purposes: [r.purpose],
+        schemeIds: r.schemeIds,
+        createdAt: r.createdAt,
+      });
+  }
+  return [...out.values()];
+}
+
+/** Confirms another pending request of the same mailbox as the link's (see pendingForMailbox). */
+export async function confirmForMailbox(s: Services, tokenValue: string, requestId: string): Promise<ConfirmOutcome> {
+  if (!(await pendingForMailbox(s, tokenValue)).some((r) => r.requestId === requestId)) return 'unknown';
+  const updated = await s.database.db
+    .update(consents)
+    .set({ status: 'confirmed', confirmedAt: s.now() })
+    .where(and(eq(consents.requestId, requestId), eq(consents.status, 'pending'), gt(consents.confirmBefore, s.now())))
+    .returning({ id: consents.id });
+  return updated.length > 0 ? 'confirmed' : 'expired';
 }
 
 /**

@@ -17,6 +17,7 @@ import { CONSENT_PURPOSES, consents, messages, type ResultSnapshot } from '../db
 import { templateVersion } from '../mail/templates.ts';
 import { QUEUES } from '../queue/queues.ts';
 import type { Services } from '../services.ts';
+import { normaliseMailbox } from './mailbox.ts';
 import { allow } from './rate-limit.ts';
 import { hashToken, keyedHash, token } from './secrets.ts';
 import { RETENTION } from './texts.ts';
@@ -41,13 +42,19 @@ export const consentRequestSchema = z.strictObject({
 export type ConsentRequest = z.infer<typeof consentRequestSchema>;
 
 export type RequestOutcome =
-  | { ok: true; requestId: string }
+  /** `mailed`: false when the mailbox had its mails for the day; the request is kept and any earlier link confirms it. */
+  | { ok: true; requestId: string; mailed: boolean }
   | { ok: false; reason: 'invalid'; fields: string[] }
   | { ok: false; reason: 'rate-limited' }
   | { ok: false; reason: 'unknown-municipality' };
 
-/** Limits per IP address and per email address. */
-export const LIMITS = { perIp: { count: 10, seconds: 3600 }, perAddress: { count: 3, seconds: 86_400 } } as const;
+/**
+ * Limits: requests per client address per hour, whatever they are for; and mails per mailbox a day
+ * (normalised: plus-tags and Gmail's dots do not make another mailbox). A request over the mailbox's
+ * limit is still kept, without a mail of its own: so nobody can lock a mailbox's owner out by
+ * asking first, the link in any earlier mail to that mailbox lets its owner confirm it (confirm.ts).
+ */
+export const LIMITS = { perIp: { count: 10, seconds: 3600 }, perMailbox: { count: 3, seconds: 86_400 } } as const;
 
 export function snapshot(household: Record<string, unknown> | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
   const today = todayInNetherlands(s.now());
@@ -79,9 +86,11 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
   const email = r.email.trim().toLowerCase();
   const db = s.database.db;
   const now = s.now();
-  const ipOk = await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, LIMITS.perIp.count, LIMITS.perIp.seconds, now);
-  const addressOk = await allow(db, `email:${keyedHash(s.secret, email)}`, LIMITS.perAddress.count, LIMITS.perAddress.seconds, now);
-  if (!ipOk || !addressOk) return { ok: false, reason: 'rate-limited' };
+  // The client's budget first: a refused request does not use the mailbox's.
+  if (!(await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, LIMITS.perIp.count, LIMITS.perIp.seconds, now)))
+    return { ok: false, reason: 'rate-limited' };
+  const mailbox = `mailbox:${keyedHash(s.secret, normaliseMailbox(email))}`;
+  const mailed = await allow(db, mailbox, LIMITS.perMailbox.count, LIMITS.perMailbox.seconds, now);
 
   const requestId = randomUUID();
   const confirmBefore = new Date(now.getTime() + RETENTION.unconfirmedDays * 86_400_000);
@@ -117,6 +126,7 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
         })),
       )
       .returning({ id: consents.id });
+    if (!mailed) return;
     await enqueueMessage(s, tx as unknown as Db, {
       consentId: rows[0]!.id,
       kind: 'confirmation',
@@ -130,7 +140,7 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
       { db: fromDrizzle(tx as never, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
     );
   });
-  return { ok: true, requestId };
+  return { ok: true, requestId, mailed };
 }
 
 /**

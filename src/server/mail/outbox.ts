@@ -10,11 +10,15 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import { outbox } from '../db/schema.ts';
+import { PROXIED_HEADER } from '../http/headers.ts';
 import type { Services } from '../services.ts';
 import { isUuid } from '../staff/accounts.ts';
 
-/** Headers a proxy adds: a request that carries one did not come from this machine's own browser. */
-const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+/**
+ * Headers a proxy adds: a request that carries one did not come from this machine's own browser.
+ * (The request gate removes forwarding headers that no trusted proxy sent, and says so in its own.)
+ */
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via', PROXIED_HEADER];
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export function outboxAvailable(
