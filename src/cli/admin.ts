@@ -86,10 +86,10 @@ async function run(s: Services, command: string | undefined, args: string[]): Pr
       const member = await memberOf(s, email);
       if (!member) return fail(`no staff account ${email}`);
       if (command === 'unlock') {
-        await unlock(s, member.municipality, member.id);
+        await unlock(s, { id: null, municipality: member.municipality }, member.id);
         out(`unlocked ${normaliseEmail(email)}`);
       } else {
-        const r = await resetPassword(s, member.municipality, member.id);
+        const r = await resetPassword(s, { id: null, municipality: member.municipality }, member.id);
         out(`temporary password for ${normaliseEmail(email)} (shown once, change it at the first login): ${r.password}`);
       }
       return 0;

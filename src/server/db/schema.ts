@@ -183,6 +183,16 @@ export const staffMemberships = pgTable(
     municipality: text('municipality').notNull(),
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     createdAt: createdAt(),
+    /**
+     * When the person took up the membership. Until then it is an invitation: it gives no access,
+     * and the inviting municipality sees only what its admin typed (src/server/staff/accounts.ts).
+     */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** Keyed hash of the one-time invitation code, while the invitation is open. */
+    inviteCodeHash: text('invite_code_hash'),
+    /** The name the inviting admin typed, shown to that municipality until the person accepts. */
+    invitedName: text('invited_name'),
+    invitedBy: uuid('invited_by'),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.municipality] }), index('staff_memberships_municipality_idx').on(t.municipality)],
 );

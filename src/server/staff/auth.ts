@@ -10,9 +10,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../audit/log.ts';
 import { allow } from '../consent/rate-limit.ts';
 import { keyedHash } from '../consent/secrets.ts';
-import { rateLimits, staff, staffMemberships } from '../db/schema.ts';
+import { rateLimits, staff } from '../db/schema.ts';
 import type { Services } from '../services.ts';
-import { failureKey, normaliseEmail } from './accounts.ts';
+import { acceptInvitations, accountMunicipalities, failureKey, normaliseEmail } from './accounts.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { createSession, endOtherSessions, type ConsoleUser } from './sessions.ts';
 import { consoleSettings } from './settings.ts';
@@ -75,11 +75,9 @@ export async function login(s: Services, input: { email: string; password: strin
     });
     return { ok: false, reason: nowLocked ? 'locked' : 'invalid' };
   }
-  const memberships = await db
-    .select()
-    .from(staffMemberships)
-    .where(eq(staffMemberships.staffId, person.id))
-    .orderBy(staffMemberships.municipality);
+  // A temporary password that is also an invitation code takes that invitation up.
+  if (person.mustChangePassword) await acceptInvitations(s, person.id, input.password);
+  const memberships = await accountMunicipalities(db, person.id);
   const first = memberships[0];
   if (!first) {
     await audit(db, {

@@ -5,7 +5,7 @@
  * idle period, at the latest some hours after login, at logout, and when the password changes.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lt, ne } from 'drizzle-orm';
 import { staff, staffMemberships, staffSessions, type StaffRole } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { consoleSettings } from './settings.ts';
@@ -98,7 +98,7 @@ export async function loadSession(s: Services, token: string): Promise<ConsoleUs
   const memberships = await db
     .select({ municipality: staffMemberships.municipality, role: staffMemberships.role })
     .from(staffMemberships)
-    .where(eq(staffMemberships.staffId, row.person.id))
+    .where(and(eq(staffMemberships.staffId, row.person.id), isNotNull(staffMemberships.acceptedAt)))
     .orderBy(asc(staffMemberships.municipality));
   const current = memberships.find((m) => m.municipality === row.session.municipality);
   if (!current) {

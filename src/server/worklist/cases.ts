@@ -8,7 +8,7 @@
  * the consent's `closedAt` is set and the data goes 30 days later (src/server/consent/retention.ts),
  * unless the case is reopened before then.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -418,7 +418,13 @@ export async function assignCase(s: Services, user: ConsoleUser, consentId: stri
       .select({ role: staffMemberships.role, disabledAt: staff.disabledAt })
       .from(staffMemberships)
       .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
-      .where(and(eq(staffMemberships.staffId, assignee), eq(staffMemberships.municipality, user.municipality)));
+      .where(
+        and(
+          eq(staffMemberships.staffId, assignee),
+          eq(staffMemberships.municipality, user.municipality),
+          isNotNull(staffMemberships.acceptedAt),
+        ),
+      );
     if (!member || member.role === 'viewer' || member.disabledAt) return 'invalid';
   }
   return db.transaction(async (txn) => {
