@@ -10,7 +10,7 @@
  * added to it.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { consoleGuard } from './server/staff/guard.ts';
+import { consoleGuard, isConsolePath, logCrossSitePost } from './server/staff/guard.ts';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 /** Paths a foreign origin may POST to: the one-click unsubscribe of RFC 8058 (token in the URL, idempotent). */
@@ -47,6 +47,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const protect = defineMiddleware(async (context, next) => {
   if (isCrossSiteFormPost(context.request, context.url)) {
+    if (isConsolePath(context.url.pathname)) await logCrossSitePost(context);
     return new Response('Cross-site form posts are not accepted.', {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },

@@ -1,6 +1,8 @@
 /**
  * Login and password changes. Protections:
- * - a limit on attempts per client address (a keyed hash, never the address itself);
+ * - a limit on failed attempts per client address (a keyed hash, never the address itself): Astro's
+ *   `clientAddress`, which behind a reverse proxy is the client's own address only when the proxy is
+ *   trusted (see the README), so one client's guessing never blocks the logins of others;
  * - a lockout per login name after repeated failures, counted the same way for names that do not
  *   exist, and with the same answer and the same work (a dummy hash), so the login page does not
  *   tell which addresses have an account;
@@ -37,7 +39,10 @@ export async function login(s: Services, input: { email: string; password: strin
   const settings = consoleSettings();
   const now = s.now();
   const client = clientKey(s, input.client);
-  if (!(await allow(db, `login-ip:${client}`, settings.loginAttemptsPerAddress, 900, now))) {
+  const clientFailures = `login-ip:${client}`;
+  // Only failed attempts count against the client's budget: a client that gets its password right
+  // uses none of it, and one that keeps guessing is stopped without stopping anyone else.
+  if ((await peek(s, clientFailures, 900)) >= settings.loginAttemptsPerAddress) {
     await audit(db, { municipality: '', staffId: null, action: 'login-rate-limited', client, at: now });
     return { ok: false, reason: 'rate-limited' };
   }
@@ -49,12 +54,14 @@ export async function login(s: Services, input: { email: string; password: strin
   if (locked) {
     // Verify anyway, so a locked account answers as slowly as any other.
     await verifyPassword(input.password, undefined);
+    await allow(db, clientFailures, Number.MAX_SAFE_INTEGER, 900, now);
     await audit(db, { municipality: '', staffId: person?.id ?? null, action: 'login-locked', client, at: now });
     return { ok: false, reason: 'locked' };
   }
   const check = await verifyPassword(input.password, person?.passwordHash);
   if (!check.ok || !person || person.disabledAt) {
     await allow(db, key, Number.MAX_SAFE_INTEGER, lockSeconds, now);
+    await allow(db, clientFailures, Number.MAX_SAFE_INTEGER, 900, now);
     const failures = await peek(s, key, lockSeconds);
     const nowLocked = failures >= settings.maxFailedLogins;
     if (person) {
