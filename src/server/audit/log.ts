@@ -48,6 +48,9 @@ export const AUDIT_ACTIONS = [
   'staff.reset',
   'staff.remove',
   'staff.joined',
+  'desk-code.create',
+  'desk-code.revoke',
+  'desk-code.used',
   'audit.view',
   'access-denied',
 ] as const;

@@ -451,3 +451,26 @@ export const checkCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.municipality, t.source, t.organisation, t.schemeId] })],
 );
+
+/**
+ * A desk code: the credential a municipality issues to a partner organisation's desk, so that a
+ * referral made with the resident present counts as consent given in person (src/server/referral/).
+ * Only a keyed hash of the code is kept; a code can be revoked, and every use is logged.
+ */
+export const deskCodes = pgTable(
+  'desk_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The municipality that issued the code: the organisation's own. */
+    municipality: text('municipality').notNull(),
+    organisation: text('organisation').notNull(),
+    /** Which desk or volunteer team, for the people who manage the codes. */
+    label: text('label').notNull(),
+    codeHash: text('code_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('desk_codes_municipality_idx').on(t.municipality)],
+);
