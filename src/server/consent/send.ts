@@ -14,6 +14,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
+import type { Db } from '../db/client.ts';
 import { consents, messages } from '../db/schema.ts';
 import { isRetryable } from '../mail/mailer.ts';
 import { renderMail, type TemplateKind } from '../mail/templates.ts';
@@ -89,10 +90,16 @@ export async function sendMessage(s: Services, messageRowId: string, attempt: { 
     await db.update(messages).set({ status: 'failed', lastError: message, updatedAt: s.now() }).where(eq(messages.id, m.id));
     return 'failed';
   }
-  await db
-    .update(messages)
-    .set({ status: 'sent', sentAt: s.now(), updatedAt: s.now(), templateVersion: mail.templateVersion, lastError: null })
-    .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')));
-  if (campaign) await campaignMailSent(s, consent.id, campaign.campaign.id);
+  // The mail is out: mark it sent and, for a campaign, the resident contacted, in one transaction.
+  const now = s.now();
+  await db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    const marked = await tx
+      .update(messages)
+      .set({ status: 'sent', sentAt: now, updatedAt: now, templateVersion: mail.templateVersion, lastError: null })
+      .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')))
+      .returning({ id: messages.id });
+    if (campaign && marked.length > 0) await campaignMailSent(tx, consent.id, campaign.campaign.id, now);
+  });
   return 'sent';
 }
