@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import compression from 'compression';
 import { loadRulebookCached } from '../content/cache.ts';
 import { closeServices, services } from './app.ts';
+import { exitIfFolderInUse } from './db/lock.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.HOST ??= '127.0.0.1';
@@ -15,7 +16,7 @@ process.env.PORT ??= '4321';
 process.env.RONDKOMEN_ROOT ??= new URL('../../', import.meta.url).pathname;
 
 // Open storage before serving: migrations run, and the site shares this one instance (see app.ts).
-const opened = await services(await loadRulebookCached());
+const opened = await services(await loadRulebookCached()).catch(exitIfFolderInUse);
 process.stdout.write(
   `rondkomen: storage ${opened.database.kind}, mail ${opened.mailer.kind}${opened.config.inlineWorkers ? ', workers in this process' : ''}\n`,
 );

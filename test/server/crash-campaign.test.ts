@@ -109,10 +109,13 @@ function startWorker(databaseUrl: string, smtpUrl: string): ChildProcess {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr!.on('data', () => undefined);
-  child.stdout!.on('data', () => undefined);
+  // Kept, so a test that times out can say what the worker said.
+  child.stderr!.on('data', (d: Buffer) => (workerOutput += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (workerOutput += d.toString()));
   return child;
 }
+
+let workerOutput = '';
 
 const killed = (child: ChildProcess): Promise<void> => {
   const exited = new Promise<void>((resolve) =>
@@ -125,7 +128,7 @@ const killed = (child: ChildProcess): Promise<void> => {
 async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the workers said:\n${workerOutput.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
