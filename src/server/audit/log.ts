@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'login-rate-limited',
   'logout',
   'password-changed',
+  'second-factor-on',
+  'second-factor-off',
   'sessions-ended',
   'municipality-switched',
   'worklist.view',

@@ -171,6 +171,13 @@ export const staff = pgTable('staff', {
   createdAt: createdAt(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** The second factor (src/server/staff/totp.ts): the TOTP secret, encrypted, once set up and confirmed. */
+  totpSecret: text('totp_secret'),
+  /** A secret being set up, until the person confirms it with a code. */
+  totpPending: text('totp_pending'),
+  /** The 30-second step of the last code accepted, so no code works twice. */
+  totpLastStep: integer('totp_last_step'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
 });
 
 /** A role in one municipality. Staff of a shared service (a werkplein) can have several. */

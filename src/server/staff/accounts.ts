@@ -240,7 +240,19 @@ export async function inviteStaff(
 async function freshCredentials(tx: Db, staffId: string, passwordHash: string, now: Date): Promise<void> {
   await tx
     .update(staff)
-    .set({ passwordHash, mustChangePassword: true, lockedUntil: null, failedLogins: 0, disabledAt: null, passwordChangedAt: now })
+    .set({
+      passwordHash,
+      mustChangePassword: true,
+      lockedUntil: null,
+      failedLogins: 0,
+      disabledAt: null,
+      passwordChangedAt: now,
+      // A new password is a new start: the person sets up their second factor again.
+      totpSecret: null,
+      totpPending: null,
+      totpLastStep: null,
+      totpEnabledAt: null,
+    })
     .where(eq(staff.id, staffId));
   await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId));
 }

@@ -55,6 +55,9 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
     response = seeOther(`/beheer/inloggen${back}`, token ? { 'set-cookie': clearedCookie(secure) } : {});
   } else if (user?.mustChangePassword && !PASSWORD_PATHS.has(path)) {
     response = seeOther('/beheer/account');
+  } else if (user && !user.secondFactor && consoleSettings().requireSecondFactor && !PASSWORD_PATHS.has(path)) {
+    // CONSOLE_REQUIRE_SECOND_FACTOR: nothing but the account page until an authenticator app is set up.
+    response = seeOther('/beheer/account');
   } else {
     response = await next();
     if (user && (response.status === 403 || response.status === 404) && !context.locals.refusalLogged)

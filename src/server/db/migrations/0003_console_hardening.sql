@@ -11,6 +11,10 @@ CREATE TABLE "desk_codes" (
 	CONSTRAINT "desk_codes_code_hash_unique" UNIQUE("code_hash")
 );
 --> statement-breakpoint
+ALTER TABLE "staff" ADD COLUMN "totp_secret" text;--> statement-breakpoint
+ALTER TABLE "staff" ADD COLUMN "totp_pending" text;--> statement-breakpoint
+ALTER TABLE "staff" ADD COLUMN "totp_last_step" integer;--> statement-breakpoint
+ALTER TABLE "staff" ADD COLUMN "totp_enabled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "staff_memberships" ADD COLUMN "accepted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "staff_memberships" ADD COLUMN "invite_code_hash" text;--> statement-breakpoint
 ALTER TABLE "staff_memberships" ADD COLUMN "invited_name" text;--> statement-breakpoint
