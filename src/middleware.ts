@@ -11,7 +11,7 @@
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { FORWARDED_PROTO_HEADER, HSTS, SECURITY_HEADERS, withFrameAncestors } from './server/http/headers.ts';
-import { consoleGuard } from './server/staff/guard.ts';
+import { consoleGuard, isConsolePath, logCrossSitePost } from './server/staff/guard.ts';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 /** Paths a foreign origin may POST to: the one-click unsubscribe of RFC 8058 (token in the URL, idempotent). */
@@ -44,6 +44,7 @@ export function isCrossSiteFormPost(request: Request, url: URL): boolean {
 
 const protect = defineMiddleware(async (context, next) => {
   if (isCrossSiteFormPost(context.request, context.url)) {
+    if (isConsolePath(context.url.pathname)) await logCrossSitePost(context);
     return new Response('Cross-site form posts are not accepted.', {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },

@@ -15,6 +15,7 @@ import { eq } from 'drizzle-orm';
 import type { Rulebook } from '../engine/rulebook.ts';
 import { closeServices, openServices } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
+import { exitIfFolderInUse } from '../server/db/lock.ts';
 import { staff, staffMemberships } from '../server/db/schema.ts';
 import { addStaff, listStaff, normaliseEmail, resetPassword, unlock } from '../server/staff/accounts.ts';
 import { passwordProblem } from '../server/staff/passwords.ts';
@@ -86,10 +87,10 @@ async function run(s: Services, command: string | undefined, args: string[]): Pr
       const member = await memberOf(s, email);
       if (!member) return fail(`no staff account ${email}`);
       if (command === 'unlock') {
-        await unlock(s, member.municipality, member.id);
+        await unlock(s, { id: null, municipality: member.municipality }, member.id);
         out(`unlocked ${normaliseEmail(email)}`);
       } else {
-        const r = await resetPassword(s, member.municipality, member.id);
+        const r = await resetPassword(s, { id: null, municipality: member.municipality }, member.id);
         out(`temporary password for ${normaliseEmail(email)} (shown once, change it at the first login): ${r.password}`);
       }
       return 0;
@@ -123,7 +124,7 @@ async function run(s: Services, command: string | undefined, args: string[]): Pr
 }
 
 export async function adminCommand(args: string[], rulebook: Rulebook): Promise<number> {
-  const s = await openServices(rulebook, readConfig(), { workers: false });
+  const s = await openServices(rulebook, readConfig(), { workers: false }).catch(exitIfFolderInUse);
   try {
     return await run(s, args[0], args.slice(1));
   } finally {

@@ -15,6 +15,7 @@ import { closeServices, services } from './app.ts';
 import { secretProblem } from './consent/secrets.ts';
 import { ConfigError, gate, MAX_BODY_BYTES, parseTrustedProxies, type Listener, type TrustedProxies } from './http/gate.ts';
 import { consoleSettings } from './staff/settings.ts';
+import { exitIfFolderInUse } from './db/lock.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.HOST ??= '127.0.0.1';
@@ -37,7 +38,7 @@ try {
 }
 
 // Open storage before serving: migrations run, and the site shares this one instance (see app.ts).
-const opened = await services(await loadRulebookCached());
+const opened = await services(await loadRulebookCached()).catch(exitIfFolderInUse);
 process.stdout.write(
   `rondkomen: storage ${opened.database.kind}, mail ${opened.mailer.kind}${opened.config.inlineWorkers ? ', workers in this process' : ''}` +
     `${trustedProxies ? `, trusting forwarded headers from ${trustedProxies.description}` : ''}\n`,

@@ -43,8 +43,12 @@ function release(): void {
 }
 
 export interface PdfOptions {
-  /** Footer text before the page numbers, for example "Rondkomen – je uitkomst". */
-  footer: string;
+  /**
+   * Footer text before the page numbers, for example "Rondkomen – je uitkomst". Without it the
+   * document prints no header or footer of its own (letters carry their own, see
+   * src/server/screening/letters.ts).
+   */
+  footer?: string | undefined;
   /**
    * Longest PDF, in pages, for the residents' downloads: Chromium prints one page more at most, and
    * a longer page is refused. Without it (the console's letters) every page is printed.
@@ -75,7 +79,7 @@ export async function htmlToPdf(html: string, url: string, options: PdfOptions):
       await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
       await page.goto(url, { waitUntil: 'networkidle', timeout: 30_000 });
       await page.emulateMedia({ media: 'print' });
-      const footer = options.footer.replace(/[<>&]/g, '');
+      const footer = options.footer?.replace(/[<>&]/g, '');
       const pdf = await page.pdf({
         // Never more than one page past the limit, whatever the page holds.
         ...(options.maxPages === undefined ? {} : { pageRanges: `1-${options.maxPages + 1}` }),
@@ -84,7 +88,7 @@ export async function htmlToPdf(html: string, url: string, options: PdfOptions):
         outline: true,
         printBackground: true,
         preferCSSPageSize: true,
-        displayHeaderFooter: true,
+        displayHeaderFooter: footer !== undefined,
         headerTemplate: '<span></span>',
         footerTemplate: `<div style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${footer}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       });

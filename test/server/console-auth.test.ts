@@ -131,10 +131,10 @@ describe.each(testDatabases)('staff accounts and sessions on $name', (target) =>
     const id = await create('carla@gemeente.example');
     for (let i = 0; i < 5; i++) await login(s, { email: 'carla@gemeente.example', password: 'fout wachtwoord', client });
     expect(await login(s, { email: 'carla@gemeente.example', password: PASSWORD, client })).toEqual({ ok: false, reason: 'locked' });
-    expect(await unlock(s, 'GM0106', id)).toBe('ok');
+    expect(await unlock(s, { id: null, municipality: 'GM0106' }, id)).toBe('ok');
     expect(await login(s, { email: 'carla@gemeente.example', password: PASSWORD, client })).toMatchObject({ ok: true });
     // An admin of another municipality cannot unlock her.
-    expect(await unlock(s, 'GM1708', id)).toBe('not-found');
+    expect(await unlock(s, { id: null, municipality: 'GM1708' }, id)).toBe('not-found');
   });
 
   it('limits login attempts per client address', async () => {
@@ -208,7 +208,7 @@ describe.each(testDatabases)('staff accounts and sessions on $name', (target) =>
     expect((await loadSession(s, first.token))!.mustChangePassword).toBe(false);
     expect((await login(s, { email: 'fleur@gemeente.example', password: r.temporaryPassword, client })).ok).toBe(false);
     // A reset by an admin gives a new temporary password and signs the person out.
-    const reset = await resetPassword(s, 'GM0106', r.staffId);
+    const reset = await resetPassword(s, { id: null, municipality: 'GM0106' }, r.staffId);
     expect(reset.password).toMatch(/^[a-z2-9-]{19}$/);
     expect(await loadSession(s, first.token)).toBeUndefined();
     expect(await login(s, { email: 'fleur@gemeente.example', password: reset.password!, client })).toMatchObject({

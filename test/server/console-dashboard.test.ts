@@ -75,7 +75,7 @@ describe.each(testDatabases)('the take-up dashboard on $name', (target) => {
       segment: { kind: 'schemes', schemeIds: ['kwijtschelding'] },
       templates: { nl: { subject: 'x', body: '{{link}}' } },
     });
-    await markContactedByCampaign(s, a.consentId, campaignId);
+    await markContactedByCampaign(s.database.db, a.consentId, campaignId, s.now());
     await setOutcomes(s, user, a.consentId, { kwijtschelding: { outcome: 'granted', yearly: 45_000 } });
     await setStatus(s, user, b.consentId, 'contacted');
     const d = await dashboard(s, 'GM0106', { from: '2026-01-01', to: '2026-12-31' });

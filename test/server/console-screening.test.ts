@@ -15,7 +15,15 @@ import { purge } from '../../src/server/consent/retention.ts';
 import { checkCounts, consents, screeningImports, screeningRows, staff } from '../../src/server/db/schema.ts';
 import { csvRecords, decodeUpload, parseNumber, parseUpload } from '../../src/server/screening/format.ts';
 import { createImport, deleteImport, getImport, importRows } from '../../src/server/screening/imports.ts';
-import { letterContext, letterHtml, lettersDocument, needsLetter } from '../../src/server/screening/letters.ts';
+import {
+  letterContext,
+  letterHtml,
+  lettersPdf,
+  needsLetter,
+  pdfPageCount,
+  type LetterContext,
+} from '../../src/server/screening/letters.ts';
+import type { ScreeningResult } from '../../src/server/db/schema.ts';
 import { resultsCsv, resultsNdjson } from '../../src/server/screening/results.ts';
 import { runScreening } from '../../src/server/screening/run.ts';
 import { consoleT } from '../../src/server/staff/i18n.ts';
@@ -204,7 +212,9 @@ describe.each(testDatabases)('screening on $name', (target) => {
     // The screened households count as checks for the dashboard, without any data about them.
     const counts = await db.db.select().from(checkCounts);
     expect(counts.find((c) => c.schemeId === '*')).toMatchObject({ source: 'screening', municipality: 'GM0106', checks: 3, flagged: 3 });
-    expect(counts.find((c) => c.schemeId === 'kwijtschelding')!.flagged).toBeGreaterThan(0);
+    expect(counts.find((c) => c.schemeId === 'kindgebonden-budget')!.flagged).toBeGreaterThan(0);
+    // Kwijtschelding is `maybe` for every household (the local tax bill is unknown): it flags nobody.
+    expect(counts.find((c) => c.schemeId === 'kwijtschelding')?.flagged ?? 0).toBe(0);
   });
 
   it('runs one screening of an import at a time, even when the job is delivered twice', async () => {
@@ -225,7 +235,7 @@ describe.each(testDatabases)('screening on $name', (target) => {
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(7);
     expect(lines[1]).toMatch(
-      /^2;A-001;Mevrouw A\. de Vries;Kerkstraat 1;9401 AA;Assen;;waarschijnlijk recht;.*Kwijtschelding van gemeentelijke belastingen.*;nee;ja;$/,
+      /^2;A-001;Mevrouw A\. de Vries;Kerkstraat 1;9401 AA;Assen;;waarschijnlijk recht;.*Kindgebonden budget.*;nee;ja;$/,
     );
     expect(lines[3]).toContain('fout in de regel');
     expect(lines[3]).toContain('applicant_age: ""abc"" is geen heel getal.');
@@ -250,16 +260,15 @@ describe.each(testDatabases)('screening on $name', (target) => {
     expect(html).toContain('Misschien kunt u geld krijgen');
     expect(html).toContain('Beste Mevrouw A. de Vries,');
     expect(html).toContain('Kindgebonden budget');
-    expect(html).toContain('Dit kunnen wij misschien voor u regelen.');
+    // Only what the household likely gets: not kwijtschelding, which is `maybe` for everyone.
+    expect(html).not.toContain('Kwijtschelding');
     expect(html).toContain('Ons kenmerk: A-001');
     expect(html).toContain('https://www.wpda.nl');
     expect(html).toContain('U krijgt al hulp of een uitkering van de gemeente.');
     // The name from the upload is text, never markup.
     expect(letterHtml(letterContext(s, imp), letters[1]!)).toContain('=HYPERLINK(&#34;https://evil.example&#34;)');
 
-    const pdf = await htmlToPdf(lettersDocument(letterContext(s, imp), letters), 'http://127.0.0.1:9/brieven', {
-      footer: 'Gemeente Assen',
-    });
+    const { pdf } = await lettersPdf(letterContext(s, imp), letters, (html) => htmlToPdf(html, 'http://127.0.0.1:9/brieven', {}));
     const dir = mkdtempSync(join(tmpdir(), 'rk-letters-'));
     const file = join(dir, 'brieven.pdf');
     writeFileSync(file, pdf);
@@ -271,6 +280,57 @@ describe.each(testDatabases)('screening on $name', (target) => {
     expect(text).toContain('Kerkstraat 1');
     expect(text).toContain('Waarom krijgt u deze brief?');
   }, 60_000);
+
+  it('flags only schemes a household likely qualifies for: a well-off household is no candidate and gets no letter', async () => {
+    // Kwijtschelding is `maybe` for everyone (the local tax bill is unknown); that alone flags nobody.
+    const id = await upload([HEADER, 'R-001;De heer R. Rijk;Markt 9;9401 AG;Assen;;30;;;4500;wages;900;'].join('\n'));
+    await runScreening(s, id);
+    const imp = (await getImport(s, user, id))!;
+    expect(imp.counts).toMatchObject({ rows: 1, errors: 0, qualifying: 0, withoutEmail: 0 });
+    const [row] = (await importRows(s, id, 'all')).rows;
+    expect(row!.result!.schemes.find((x) => x.id === 'kwijtschelding')?.status).toBe('maybe');
+    expect(needsLetter(row!)).toBe(false);
+    expect((await importRows(s, id, 'qualifying')).total).toBe(0);
+    expect((await importRows(s, id, 'letters')).total).toBe(0);
+    const [checks] = (await db.db.select().from(checkCounts)).filter((c) => c.schemeId === '*');
+    expect(checks).toMatchObject({ checks: 1, flagged: 0 });
+  });
+
+  it.runIf(target.name === 'PGlite')(
+    'prints every municipality’s longest letter on one page of its own, with its own footer and no batch page numbers',
+    async () => {
+      const names = Object.keys(s.rulebook.municipalities);
+      expect(names.length).toBeGreaterThanOrEqual(5);
+      for (const code of names) {
+        const ctx: LetterContext = {
+          ...letterContext(s, { municipality: code, legalBasis: 'wgs-vroegsignalering', referenceDate: '2026-03-02' } as never),
+        };
+        const ids = [...Object.keys(s.rulebook.schemes), ...s.rulebook.municipalities[code]!.schemes.map((x) => x.id)];
+        const result: ScreeningResult = {
+          schemes: ids.map((id, i) => ({ id, status: 'eligible', monthly: 1234.56 + i, yearly: 14814.72, exOfficio: i % 2 === 0 })),
+          disposable: { monthly: 0, norm: 0, status: 'below' },
+        };
+        const long = (n: number) => `Mevrouw ${'Van Der Berg-Oosterhuis '.repeat(4)}`.slice(0, n);
+        const rows = [1, 2, 3].map((n) => ({
+          externalId: `H00000${n}`,
+          contact: { name: long(60), address: `${long(70)} 1234-A`, postcode: '9401 AA', city: 'Assen' },
+          result: n === 2 ? { ...result, schemes: result.schemes.slice(0, 1) } : result,
+        }));
+        const { pdf } = await lettersPdf(ctx, rows, (html) => htmlToPdf(html, 'http://127.0.0.1:9/brieven', {}));
+        expect(pdfPageCount(pdf), code).toBe(rows.length);
+        const dir = mkdtempSync(join(tmpdir(), 'rk-letters-'));
+        const file = join(dir, 'brieven.pdf');
+        writeFileSync(file, pdf);
+        for (const [i, row] of rows.entries()) {
+          const page = execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-']).toString();
+          expect(page, `${code} letter ${i + 1}`).toContain(`Ons kenmerk: ${row.externalId}`);
+          expect(page, `${code} letter ${i + 1}`).toContain('Met vriendelijke groet');
+          expect(page).not.toMatch(/\b\d+ \/ \d+\b/);
+        }
+      }
+    },
+    180_000,
+  );
 
   it('keeps imports within the municipality, deletes on request and after the retention period', async () => {
     const id = await upload('id;applicant_age\n1;40\n');

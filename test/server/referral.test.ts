@@ -1,13 +1,19 @@
 /**
- * Warm referrals against real databases: a volunteer's referral lands in the worklist of the
- * resident's municipality and nowhere else, with the household, the contact details and the
- * reference number; organisations see only counts, with small counts suppressed.
+ * Warm referrals against real databases: a volunteer's referral with the desk code of their
+ * organisation lands in the worklist of the resident's municipality and nowhere else, with the
+ * household, the contact details and the reference number; without a valid code it is a contact
+ * request the resident confirms by mail, like on the site; organisations see only counts of
+ * referrals made with a code, with small counts suppressed.
  */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadOrganisations } from '../../src/content/organisations.ts';
-import { cases, consents, messages, staff, takeUpEvents } from '../../src/server/db/schema.ts';
-import { createReferral, isReference, organisationFigures, SMALL_COUNT } from '../../src/server/referral/referral.ts';
+import { loadOrganisations, type Organisations } from '../../src/content/organisations.ts';
+import { auditLog, cases, consents, deskCodes, messages, staff, takeUpEvents } from '../../src/server/db/schema.ts';
+import { confirmConsent } from '../../src/server/consent/confirm.ts';
+import { token } from '../../src/server/consent/secrets.ts';
+import { issueDeskCode, revokeDeskCode } from '../../src/server/referral/desk-codes.ts';
+import { syncCases } from '../../src/server/worklist/cases.ts';
+import { createReferral as createAnyReferral, isReference, organisationFigures, SMALL_COUNT } from '../../src/server/referral/referral.ts';
 import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { deletePerson, exportPerson, findRequests } from '../../src/server/worklist/avg.ts';
 import { getCase, listCases, setStatus } from '../../src/server/worklist/cases.ts';
@@ -26,11 +32,26 @@ describe.each(testDatabases)('warm referrals on $name', (target) => {
   let assen: ConsoleUser;
   let nijkerk: ConsoleUser;
 
-  servicesPerBlock(target, { empty: [messages, consents, takeUpEvents, staff] }, (f) => ({ db, s } = f));
+  let codes: Record<string, string>;
+
+  servicesPerBlock(target, { empty: [messages, consents, takeUpEvents, deskCodes, staff, auditLog] }, (f) => ({ db, s } = f));
   beforeEach(async () => {
     assen = await staffUser(s, 'GM0106', 'caseworker');
     nijkerk = await staffUser(s, 'GM0267', 'caseworker');
+    codes = {};
+    for (const organisation of ['bibliotheek-assen', 'humanitas-assen']) {
+      const issued = await issueDeskCode(s, assen, organisations, { organisation, label: 'Balie' });
+      if (!issued.ok) throw new Error(JSON.stringify(issued));
+      codes[organisation] = issued.code;
+    }
   });
+
+  /** A referral at the desk, with the organisation's code: confirmed at once. */
+  const createReferral = async (sv: TestServices, input: Record<string, unknown>, orgs: Organisations, client: { ip: string }) => {
+    const r = await createAnyReferral(sv, { deskCode: codes[String(input.organisation)] ?? 'geen-code', ...input }, orgs, client);
+    if (r.ok && !r.confirmed) throw new Error('a referral with a desk code was not confirmed');
+    return r as Exclude<typeof r, { confirmed: false }>;
+  };
 
   it('puts the referral in the worklist of the resident’s municipality only, with a reference and without e-mail', async () => {
     const r = await createReferral(
@@ -184,5 +205,66 @@ describe.each(testDatabases)('warm referrals on $name', (target) => {
     for (const needle of ['@', '06 1234', 'RK-', ...ids]) expect(text).not.toContain(needle);
     expect(Object.keys(figures).sort()).toEqual(['organisation', 'stages']);
     expect((await organisationFigures(s, 'bibliotheek-assen')).stages.every((f) => f.count === 0)).toBe(true);
+  });
+  it('takes a referral without a desk code as a contact request the resident confirms by mail, for no organisation', async () => {
+    const input = {
+      organisation: 'bibliotheek-assen',
+      household: ankHousehold('GM0106'),
+      email: 'someone-else@victim.example',
+      language: 'nl',
+      schemeIds: [],
+      consent: true,
+    };
+    const r = await createAnyReferral(s, input, organisations, desk());
+    if (!r.ok || r.confirmed) throw new Error(JSON.stringify(r));
+    const [row] = await db.db.select().from(consents).where(eq(consents.requestId, r.requestId));
+    expect(row).toMatchObject({ status: 'pending', source: 'resident', organisation: null, municipality: 'GM0106' });
+    expect((await db.db.select().from(messages)).map((m) => m.kind)).toEqual(['confirmation']);
+    await syncCases(s);
+    expect(await db.db.select().from(cases)).toEqual([]);
+    expect((await organisationFigures(s, 'bibliotheek-assen')).stages.every((f) => f.count === 0)).toBe(true);
+    // Only the resident's own confirmation opens the case.
+    await confirmConsent(s, token(s.secret, 'confirm', r.requestId));
+    await syncCases(s);
+    expect((await listCases(s, assen, { status: 'open', sort: 'oldest' }, page)).rows).toHaveLength(1);
+    expect((await organisationFigures(s, 'bibliotheek-assen')).stages.every((f) => f.count === 0)).toBe(true);
+    // Without a code and without an e-mail address there is no way to confirm.
+    expect(await createAnyReferral(s, { ...input, email: undefined, phone: '0612345678' }, organisations, desk())).toEqual({
+      ok: false,
+      reason: 'email-needed',
+    });
+  });
+
+  it('refuses a wrong, revoked or other organisation’s desk code, and logs issuing, use and revocation', async () => {
+    const input = {
+      organisation: 'bibliotheek-assen',
+      household: ankHousehold('GM0106'),
+      phone: '0612345678',
+      language: 'nl',
+      schemeIds: [],
+      consent: true,
+    };
+    for (const deskCode of ['aaaa-bbbb-cccc-dddd', codes['humanitas-assen']!]) {
+      expect(await createAnyReferral(s, { ...input, deskCode }, organisations, desk())).toEqual({ ok: false, reason: 'desk-code' });
+    }
+    const ok = await createAnyReferral(s, { ...input, deskCode: codes['bibliotheek-assen']! }, organisations, desk());
+    expect(ok).toMatchObject({ ok: true, confirmed: true });
+    const [code] = await db.db.select().from(deskCodes).where(eq(deskCodes.organisation, 'bibliotheek-assen'));
+    expect(code!.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(code)).not.toContain(codes['bibliotheek-assen']!);
+    expect(await revokeDeskCode(s, nijkerk, code!.id)).toBe(false);
+    expect(await revokeDeskCode(s, assen, code!.id)).toBe(true);
+    expect(await createAnyReferral(s, { ...input, deskCode: codes['bibliotheek-assen']! }, organisations, desk())).toEqual({
+      ok: false,
+      reason: 'desk-code',
+    });
+    expect(await db.db.select().from(cases)).toHaveLength(1);
+    // A municipality issues codes to its own organisations only.
+    expect(await issueDeskCode(s, nijkerk, organisations, { organisation: 'bibliotheek-assen', label: 'Balie' })).toEqual({
+      ok: false,
+      fields: ['organisation'],
+    });
+    const actions = (await db.db.select().from(auditLog).where(eq(auditLog.municipality, 'GM0106'))).map((a) => a.action).sort();
+    expect(actions).toEqual(['desk-code.create', 'desk-code.create', 'desk-code.revoke', 'desk-code.used']);
   });
 });

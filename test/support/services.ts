@@ -108,6 +108,7 @@ export function servicesPerBlock(
     if (smtp) {
       smtp.received.length = 0;
       smtp.reply = () => undefined;
+      smtp.replyDelayMs = 0;
     }
     for (const table of options.empty) await f.db.db.delete(table);
   });

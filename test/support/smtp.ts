@@ -22,6 +22,11 @@ export interface TestSmtp {
   /** While true, accepted messages wait for `release()` before their 250 reply. */
   hold: boolean;
   release: () => void;
+  /**
+   * Milliseconds between keeping a message and answering 250, as a remote MTA that commits and then
+   * replies over a slow link: a client that dies in between sent a message it never saw accepted.
+   */
+  replyDelayMs: number;
   /** Drops held messages without a reply, as if the connection broke before the 250. */
   discard: () => void;
   close: () => Promise<void>;
@@ -37,6 +42,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     received: [],
     reply: () => undefined,
     hold: false,
+    replyDelayMs: 0,
     release: () => {
       for (const r of held.splice(0)) r();
     },
@@ -70,7 +76,8 @@ export async function startSmtp(): Promise<TestSmtp> {
           void simpleParser(raw).then((parsed) => {
             const to = Array.isArray(parsed.to) ? (parsed.to[0]?.text ?? '') : (parsed.to?.text ?? '');
             state.received.push({ raw, parsed, messageId: id, to });
-            callback(null, 'OK');
+            if (state.replyDelayMs > 0) setTimeout(() => callback(null, 'OK'), state.replyDelayMs);
+            else callback(null, 'OK');
           });
         };
         if (state.hold) held.push(accept);

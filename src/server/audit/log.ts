@@ -3,7 +3,7 @@
  * writes its entry before the data is shown, so a view that could not be logged is not shown.
  * Entries name records by id and never hold addresses, names or notes.
  */
-import { and, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog, staff, staffMemberships } from '../db/schema.ts';
 
@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'login-rate-limited',
   'logout',
   'password-changed',
+  'second-factor-on',
+  'second-factor-off',
   'sessions-ended',
   'municipality-switched',
   'worklist.view',
@@ -47,7 +49,12 @@ export const AUDIT_ACTIONS = [
   'staff.unlock',
   'staff.reset',
   'staff.remove',
+  'staff.joined',
+  'desk-code.create',
+  'desk-code.revoke',
+  'desk-code.used',
   'audit.view',
+  'access-denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -60,11 +67,36 @@ export interface AuditEntry {
   municipality: string;
   staffId: string | null;
   action: AuditAction;
-  subjectType?: 'consent' | 'campaign' | 'import' | 'staff' | 'worklist' | undefined;
+  subjectType?: 'consent' | 'campaign' | 'import' | 'staff' | 'worklist' | 'desk-code' | 'path' | undefined;
   subjectId?: string | undefined;
   details?: Record<string, unknown> | undefined;
   client?: string | undefined;
   at?: Date | undefined;
+}
+
+/**
+ * A refused attempt: a request for a record of another municipality, a role that does not allow
+ * it, a form without its token, or a change to an account this admin does not fully manage. It is
+ * written to the actor's municipality and to every other municipality `concerned` (the owner of the
+ * record), so both see who tried what, and when.
+ */
+export async function auditDenied(
+  db: Db,
+  e: Omit<AuditEntry, 'action'> & { attempt: string; status: number; concerned?: readonly string[] | undefined },
+): Promise<void> {
+  const municipalities = new Set([e.municipality, ...(e.concerned ?? [])]);
+  for (const municipality of municipalities) {
+    await audit(db, {
+      municipality,
+      staffId: e.staffId,
+      action: 'access-denied',
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      details: { attempt: e.attempt, status: e.status, from: e.municipality, ...e.details },
+      client: e.client,
+      at: e.at,
+    });
+  }
 }
 
 export async function audit(db: Db, e: AuditEntry): Promise<void> {
@@ -110,10 +142,11 @@ export async function queryAudit(
   filters: AuditFilters,
   page: { offset: number; limit: number },
 ): Promise<{ rows: AuditRow[]; total: number }> {
+  // Staff who took up their membership; an open invitation shows nothing of the person.
   const ownStaff = db
     .select({ id: staffMemberships.staffId })
     .from(staffMemberships)
-    .where(eq(staffMemberships.municipality, municipality));
+    .where(and(eq(staffMemberships.municipality, municipality), isNotNull(staffMemberships.acceptedAt)));
   const conditions: SQL[] = [
     or(eq(auditLog.municipality, municipality), and(eq(auditLog.municipality, ''), inArray(auditLog.staffId, ownStaff)))!,
   ];

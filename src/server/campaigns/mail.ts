@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
 import { withdrawUrl } from '../consent/links.ts';
+import type { Db } from '../db/client.ts';
 import { campaigns, cases, type consents } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { markContactedByCampaign } from '../worklist/cases.ts';
@@ -46,6 +47,7 @@ export function renderForConsent(s: Services, campaign: Campaign, consent: typeo
   });
 }
 
-export async function campaignMailSent(s: Services, consentId: string, campaignId: string): Promise<void> {
-  await markContactedByCampaign(s, consentId, campaignId);
+/** Records the first contact of a sent campaign mail, in the caller's transaction (the one that marks the mail sent). */
+export async function campaignMailSent(tx: Db, consentId: string, campaignId: string, now: Date): Promise<void> {
+  await markContactedByCampaign(tx, consentId, campaignId, now);
 }

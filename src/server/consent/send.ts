@@ -3,17 +3,21 @@
  * exists, is confirmed for anything but the confirmation itself), renders the mail in the resident's
  * language and sends it with the message's fixed Message-ID.
  *
- * A message moves queued → sending → sent, each step a conditional update, so a retry of a sent
- * message does nothing. Retryable SMTP failures are retried by the queue with backoff; a final failure
- * marks the message failed, visible to staff. A crash between the SMTP server's acceptance and the
- * database update can resend one message: with the same Message-ID, so receivers can drop it.
+ * A message moves queued → sending → sent, each step a conditional update (the claim for sending is
+ * committed on its own, before the SMTP conversation), so a retry of a sent message does nothing.
+ * Retryable SMTP failures are retried by the queue with backoff; a final failure marks the message
+ * failed, visible to staff. A crash between the SMTP server's acceptance and the database update
+ * resends the messages in flight at that instant: at most the send concurrency per worker, each once
+ * more, with the same Message-ID so receivers can drop the copy (test/server/crash-campaign.test.ts).
  *
  * Campaign mails (kind `campaign`) are also skipped when their campaign is paused or stopped, or when
  * staff contacted the resident meanwhile; they are written from the campaign's own text in the
- * resident's language, and once sent they mark the case as contacted (src/server/campaigns/mail.ts).
+ * resident's language, and the transaction that marks them sent also marks the case contacted
+ * (src/server/campaigns/mail.ts), so a crash cannot separate the two.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
+import type { Db } from '../db/client.ts';
 import { consents, messages } from '../db/schema.ts';
 import { isRetryable } from '../mail/mailer.ts';
 import { renderMail, type TemplateKind } from '../mail/templates.ts';
@@ -89,10 +93,16 @@ export async function sendMessage(s: Services, messageRowId: string, attempt: { 
     await db.update(messages).set({ status: 'failed', lastError: message, updatedAt: s.now() }).where(eq(messages.id, m.id));
     return 'failed';
   }
-  await db
-    .update(messages)
-    .set({ status: 'sent', sentAt: s.now(), updatedAt: s.now(), templateVersion: mail.templateVersion, lastError: null })
-    .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')));
-  if (campaign) await campaignMailSent(s, consent.id, campaign.campaign.id);
+  // The mail is out: mark it sent and, for a campaign, the resident contacted, in one transaction.
+  const now = s.now();
+  await db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    const marked = await tx
+      .update(messages)
+      .set({ status: 'sent', sentAt: now, updatedAt: now, templateVersion: mail.templateVersion, lastError: null })
+      .where(and(eq(messages.id, m.id), eq(messages.status, 'sending')))
+      .returning({ id: messages.id });
+    if (campaign && marked.length > 0) await campaignMailSent(tx, consent.id, campaign.campaign.id, now);
+  });
   return 'sent';
 }

@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { projectRoot } from '../config.ts';
+import { lockDataFolder } from './lock.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -42,9 +43,24 @@ export async function openDatabase(target: { url: string } | { dir: string }): P
     await migrateNodePg(db, { migrationsFolder: migrationsFolder() });
     return { db: db as unknown as Db, kind: 'postgres', pglite: undefined, url: target.url, close: () => pool.end() };
   }
-  if (!target.dir.startsWith('memory://')) mkdirSync(target.dir, { recursive: true });
-  const pglite = new PGlite(target.dir);
-  const db = drizzlePglite(pglite, { schema });
-  await migratePglite(db, { migrationsFolder: migrationsFolder() });
-  return { db: db as unknown as Db, kind: 'pglite', pglite, url: undefined, close: () => pglite.close() };
+  const inMemory = target.dir.startsWith('memory://');
+  // One process per data folder (lock.ts): a second one is refused before it touches the folder.
+  const release = inMemory ? () => undefined : lockDataFolder(target.dir);
+  try {
+    if (!inMemory) mkdirSync(target.dir, { recursive: true });
+    const pglite = new PGlite(target.dir);
+    const db = drizzlePglite(pglite, { schema });
+    await migratePglite(db, { migrationsFolder: migrationsFolder() });
+    const close = async (): Promise<void> => {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    };
+    return { db: db as unknown as Db, kind: 'pglite', pglite, url: undefined, close };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }

@@ -171,6 +171,13 @@ export const staff = pgTable('staff', {
   createdAt: createdAt(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** The second factor (src/server/staff/totp.ts): the TOTP secret, encrypted, once set up and confirmed. */
+  totpSecret: text('totp_secret'),
+  /** A secret being set up, until the person confirms it with a code. */
+  totpPending: text('totp_pending'),
+  /** The 30-second step of the last code accepted, so no code works twice. */
+  totpLastStep: integer('totp_last_step'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
 });
 
 /** A role in one municipality. Staff of a shared service (a werkplein) can have several. */
@@ -183,6 +190,16 @@ export const staffMemberships = pgTable(
     municipality: text('municipality').notNull(),
     role: text('role', { enum: STAFF_ROLES }).notNull(),
     createdAt: createdAt(),
+    /**
+     * When the person took up the membership. Until then it is an invitation: it gives no access,
+     * and the inviting municipality sees only what its admin typed (src/server/staff/accounts.ts).
+     */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** Keyed hash of the one-time invitation code, while the invitation is open. */
+    inviteCodeHash: text('invite_code_hash'),
+    /** The name the inviting admin typed, shown to that municipality until the person accepts. */
+    invitedName: text('invited_name'),
+    invitedBy: uuid('invited_by'),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.municipality] }), index('staff_memberships_municipality_idx').on(t.municipality)],
 );
@@ -440,4 +457,27 @@ export const checkCounts = pgTable(
     flagged: integer('flagged').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.municipality, t.source, t.organisation, t.schemeId] })],
+);
+
+/**
+ * A desk code: the credential a municipality issues to a partner organisation's desk, so that a
+ * referral made with the resident present counts as consent given in person (src/server/referral/).
+ * Only a keyed hash of the code is kept; a code can be revoked, and every use is logged.
+ */
+export const deskCodes = pgTable(
+  'desk_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The municipality that issued the code: the organisation's own. */
+    municipality: text('municipality').notNull(),
+    organisation: text('organisation').notNull(),
+    /** Which desk or volunteer team, for the people who manage the codes. */
+    label: text('label').notNull(),
+    codeHash: text('code_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('desk_codes_municipality_idx').on(t.municipality)],
 );

@@ -1,15 +1,21 @@
 /**
- * The warm referral of volunteer mode: a volunteer of a partner organisation, with the resident at
- * their side, sends the resident's case to the worklist of the resident's municipality.
+ * The warm referral of volunteer mode: a volunteer of a partner organisation sends the resident's
+ * case to the worklist of the resident's municipality.
  *
- * The resident gives consent on the spot, so there is no double opt-in: the consent is recorded as
- * confirmed, with `source: 'volunteer'` and the organisation's code ("given in the presence of
+ * With the resident at the desk, the volunteer enters the desk code the municipality issued to their
+ * organisation (desk-codes.ts). Then the resident's consent counts as given in person: it is recorded
+ * as confirmed, with `source: 'volunteer'` and the organisation's code ("given in the presence of
  * organisation X"), and the case is opened in the same transaction. An e-mail address is optional
  * (many residents helped at a library desk have none); then a phone number is required and the
  * municipality calls. The resident keeps a reference number (RK-XXXX-XXXX) to quote on the phone.
  *
+ * Without a valid code nobody vouches that the resident was there: the referral is a contact request
+ * like the site's own, pending until the resident confirms it through the link in a mail (double
+ * opt-in), so an e-mail address is required, and it counts for no organisation.
+ *
  * Organisations see what became of their referrals only as counts (`organisationFigures`), from the
- * take-up ledger, which holds no people; counts below {@link SMALL_COUNT} are not shown.
+ * take-up ledger, which holds no people; counts below {@link SMALL_COUNT} are not shown. Only
+ * referrals made with a desk code count, so nobody outside can move these figures.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -21,12 +27,13 @@ import type { Organisations } from '../../content/organisations.ts';
 import type { Db } from '../db/client.ts';
 import { cases, consents, takeUpEvents, TAKE_UP_STAGES, type TakeUpStage } from '../db/schema.ts';
 import { allow } from '../consent/rate-limit.ts';
-import { snapshot } from '../consent/request.ts';
+import { requestConsent, snapshot } from '../consent/request.ts';
 import { hashToken, keyedHash, token } from '../consent/secrets.ts';
 import { RETENTION } from '../consent/texts.ts';
 import type { Services } from '../services.ts';
 import { ALL, recordStage } from '../takeup/ledger.ts';
 import { caseSchemes } from '../worklist/cases.ts';
+import { useDeskCode } from './desk-codes.ts';
 
 /** The version of the referral consent text the volunteer reads out (`volunteer.referral.*`). */
 export const REFERRAL_TEXT_VERSION = 'volunteer-2026-11-23.1';
@@ -51,12 +58,17 @@ export const referralSchema = z
     schemeIds: z.array(z.string().min(1).max(60)).max(40),
     /** The resident said yes, out loud, to the volunteer. */
     consent: z.literal(true),
+    /** The desk code of the organisation: the resident is present. */
+    deskCode: z.string().trim().min(1).max(100).optional(),
   })
   .refine((r) => r.phone !== undefined || r.email !== undefined, { path: ['phone'], message: 'phone or email' });
 export type ReferralInput = z.infer<typeof referralSchema>;
 
 export type ReferralOutcome =
-  | { ok: true; reference: string; municipality: string; consentId: string }
+  | { ok: true; confirmed: true; reference: string; municipality: string; consentId: string }
+  | { ok: true; confirmed: false; municipality: string; requestId: string }
+  | { ok: false; reason: 'desk-code' }
+  | { ok: false; reason: 'email-needed' }
   | { ok: false; reason: 'invalid'; fields: string[] }
   | { ok: false; reason: 'unknown-organisation' }
   | { ok: false; reason: 'rate-limited' };
@@ -83,7 +95,7 @@ export async function createReferral(
   if (!parsed.success)
     return { ok: false, reason: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))] };
   const r = parsed.data;
-  const organisation = organisations[r.organisation];
+  const organisation = Object.hasOwn(organisations, r.organisation) ? organisations[r.organisation] : undefined;
   if (!organisation) return { ok: false, reason: 'unknown-organisation' };
   const now = s.now();
   const checked = runCheck(r.household, s.rulebook, { today: todayInNetherlands(now), computedAt: now.toISOString() });
@@ -92,9 +104,12 @@ export async function createReferral(
   if (!s.rulebook.places[municipality]) return { ok: false, reason: 'invalid', fields: ['household'] };
 
   const db = s.database.db;
+  if (r.deskCode === undefined) return pendingReferral(s, r, municipality, client);
+  // Wrong codes count against the desk's limit too, so guessing them gets nowhere.
   if (!(await allow(db, `referral:${keyedHash(s.secret, client.ip)}`, REFERRAL_LIMIT.count, REFERRAL_LIMIT.seconds, now))) {
     return { ok: false, reason: 'rate-limited' };
   }
+  if (!(await useDeskCode(s, organisation.code, r.deskCode, { municipality }))) return { ok: false, reason: 'desk-code' };
 
   const requestId = randomUUID();
   const expiresAt = new Date(now);
@@ -146,8 +161,35 @@ export async function createReferral(
       );
       return consent.id;
     });
-    return { ok: true, reference, municipality, consentId };
+    return { ok: true, confirmed: true, reference, municipality, consentId };
   }
+}
+
+/**
+ * A referral without a desk code: the site's own contact request (double opt-in), with the answers,
+ * pending until the resident confirms by mail; it counts for no organisation.
+ */
+async function pendingReferral(s: Services, r: ReferralInput, municipality: string, client: { ip: string }): Promise<ReferralOutcome> {
+  if (r.email === undefined) return { ok: false, reason: 'email-needed' };
+  const request = await requestConsent(
+    s,
+    {
+      email: r.email,
+      ...(r.phone ? { phone: r.phone } : {}),
+      purposes: ['contact'],
+      schemeIds: r.schemeIds,
+      municipality,
+      language: r.language,
+      shareHousehold: true,
+      household: r.household,
+      consentTextVersion: REFERRAL_TEXT_VERSION,
+      source: 'resident',
+    },
+    client,
+  );
+  if (request.ok) return { ok: true, confirmed: false, municipality, requestId: request.requestId };
+  if (request.reason === 'rate-limited') return { ok: false, reason: 'rate-limited' };
+  return { ok: false, reason: 'invalid', fields: request.reason === 'invalid' ? request.fields : ['household'] };
 }
 
 /** A figure for an organisation: `undefined` when it is below {@link SMALL_COUNT} (but not 0). */

@@ -111,10 +111,11 @@ export async function importRows(
   const conditions: SQL[] = [eq(screeningRows.importId, importId)];
   if (filter === 'errors') conditions.push(isNotNull(screeningRows.errors));
   if (filter === 'qualifying' || filter === 'letters')
+    conditions.push(sql`${screeningRows.result} -> 'schemes' @> '[{"status":"eligible"}]'::jsonb`);
+  if (filter === 'ex-officio')
     conditions.push(
-      sql`(${screeningRows.result} -> 'schemes' @> '[{"status":"eligible"}]'::jsonb or ${screeningRows.result} -> 'schemes' @> '[{"status":"maybe"}]'::jsonb)`,
+      sql`(${screeningRows.result} -> 'schemes' @> '[{"exOfficio":true,"status":"eligible"}]'::jsonb or ${screeningRows.result} -> 'schemes' @> '[{"exOfficio":true,"status":"maybe"}]'::jsonb)`,
     );
-  if (filter === 'ex-officio') conditions.push(sql`${screeningRows.result} -> 'schemes' @> '[{"exOfficio":true}]'::jsonb`);
   if (filter === 'letters') conditions.push(sql`coalesce(${screeningRows.contact} ->> 'email', '') = ''`);
   const where = and(...conditions);
   const [total] = await s.database.db.select({ n: count() }).from(screeningRows).where(where);
@@ -139,7 +140,12 @@ export async function purgeImports(s: Services): Promise<number> {
   return deleted.length;
 }
 
-/** Whether a scheme in a row's result counts as "likely qualifies". */
+/**
+ * Whether a scheme in a row's result counts as "likely qualifies": only `eligible`. A `maybe` means
+ * the engine lacks something to decide (for kwijtschelding: the local tax bill, unknown for every
+ * household), so counting it flagged every household and sent everyone a letter (review of
+ * December 2026, §4). Such schemes stay in the result file with their status, but flag nobody.
+ */
 export function qualifies(status: string): boolean {
-  return status === 'eligible' || status === 'maybe';
+  return status === 'eligible';
 }

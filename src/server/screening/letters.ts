@@ -3,7 +3,11 @@
  * at B1 level, naming the schemes the household likely qualifies for (with an estimate), which of
  * them the municipality could grant without an application, how to respond, and why the municipality
  * looked at their data. The address block fits a window envelope with the window on the left
- * (NEN 1026). One PDF holds a batch of letters, each starting on a new page; the PDF is tagged.
+ * (NEN 1026). One PDF holds a batch of letters; the PDF is tagged.
+ *
+ * Each letter is one A4 page and stands on its own: its footer names the sender and the letter's own
+ * reference, never the batch (no "14 / 216"), so it can go into an envelope by itself. A letter whose
+ * text would run onto a second page is set tighter (`lettersPdf` checks the page count of the PDF).
  *
  * Strings: console.json `letter.*` (nl only: letters go out in Dutch, the language of the records).
  */
@@ -56,11 +60,24 @@ h1 { font-size: 14pt; margin: 5mm 0 3mm; }
 h2 { font-size: 11pt; margin: 4mm 0 1.5mm; }
 p { margin: 0 0 2mm; }
 ul { margin: 0 0 2.5mm; padding-inline-start: 5mm; }
-ul.schemes.long { columns: 2; column-gap: 8mm; }
 li { margin-block-end: 0.8mm; break-inside: avoid; }
 .amount { white-space: nowrap; }
-.ex-officio { display: block; font-size: 9pt; }
+.ex-officio { font-size: 9pt; }
 .small { font-size: 8.5pt; color: #222; }
+.letter-footer { position: absolute; inset-block-end: 8mm; inset-inline: 25mm 20mm; display: flex; justify-content: space-between; font-size: 8pt; }
+.letter.long ul.schemes { columns: 2; column-gap: 8mm; }
+`;
+/** Tighter type and spacing for a letter that would not fit on one page otherwise. */
+const TIGHT = `
+.letter.tight { font-size: 9pt; line-height: 1.25; padding-block-end: 14mm; }
+.letter.tight .meta { margin-block-start: 76mm; }
+.letter.tight h1 { font-size: 12.5pt; margin: 3mm 0 2mm; }
+.letter.tight h2 { font-size: 10pt; margin: 2.5mm 0 1mm; }
+.letter.tight p { margin: 0 0 1.4mm; }
+.letter.tight ul { margin-block-end: 1.6mm; }
+.letter.tight ul.schemes { columns: 2; column-gap: 6mm; }
+.letter.tight li { margin-block-end: 0.4mm; }
+.letter.tight .ex-officio, .letter.tight .small { font-size: 8pt; }
 `;
 export interface LetterContext {
   rulebook: Rulebook;
@@ -91,6 +108,7 @@ export function letterContext(s: Services, imp: ScreeningImport): LetterContext 
 export function letterHtml(
   ctx: LetterContext,
   row: { externalId: string | null; contact: ScreeningContact | null; result: ScreeningResult | null },
+  tight = false,
 ): string {
   const t = consoleT('nl');
   const place = ctx.rulebook.places[ctx.municipality];
@@ -107,15 +125,17 @@ export function letterHtml(
         : x.yearly > 0
           ? t('letter.perYear', { amount: formatMoney(Math.round(x.yearly * 100), 'nl') })
           : '';
-    return `<li><strong>${escape(names[i]!)}</strong>${amount ? ` <span class="amount">(${escape(amount)})</span>` : ''}${x.exOfficio ? `<span class="ex-officio">${escape(t('letter.exOfficio'))}</span>` : ''}</li>`;
+    return `<li><strong>${escape(names[i]!)}</strong>${x.exOfficio ? '<span class="mark"> *</span>' : ''}${amount ? ` <span class="amount">(${escape(amount)})</span>` : ''}</li>`;
   });
+  const exOfficio = likely.some((x) => x.exOfficio);
   const ways = [
     service?.phone ? t('letter.wayPhone', { phone: service.phone }) : '',
     service?.email ? t('letter.wayEmail', { email: service.email }) : '',
     t('letter.wayWebsite', { url: service?.url ?? m?.website ?? ctx.publicUrl }),
   ].filter(Boolean);
   const greeting = contact.name ? t('letter.greetingName', { name: contact.name }) : t('letter.greeting');
-  return `<article class="letter" aria-label="${escape(t('letter.title'))}">
+  const classes = ['letter', items.length > 4 ? 'long' : '', tight ? 'tight' : ''].filter(Boolean).join(' ');
+  return `<article class="${classes}" aria-label="${escape(t('letter.title'))}">
 <div class="sender"><strong>${escape(t('letter.sender', { municipality: municipalityName }))}</strong><br>${service ? escape(service.name) + '<br>' : ''}${service?.phone ? escape(service.phone) + '<br>' : ''}${escape((service?.url ?? m?.website ?? '').replace(/^https?:\/\//, ''))}</div>
 <div class="recipient">${[contact.name, contact.address, [contact.postcode, contact.city].filter(Boolean).join('  ')]
     .filter(Boolean)
@@ -125,7 +145,8 @@ export function letterHtml(
 <h1>${escape(t('letter.title'))}</h1>
 <p>${escape(greeting)}</p>
 <p>${escape(t('letter.intro', { municipality: municipalityName }))}</p>
-<ul class="schemes${items.length > 6 ? ' long' : ''}">${items.join('')}</ul>
+<ul class="schemes">${items.join('')}</ul>
+${exOfficio ? `<p class="ex-officio">* ${escape(t('letter.exOfficio'))}</p>` : ''}
 <p class="small">${escape(t('letter.estimate', { date: formatDate(ctx.referenceDate, 'nl') }))}</p>
 <h2>${escape(t('letter.whatToDo'))}</h2>
 <p>${escape(t('letter.contactUs'))}</p>
@@ -137,16 +158,47 @@ ${row.externalId ? `<p>${escape(t('letter.mentionReference', { reference: row.ex
 <p>${escape(t(`letter.basis.${ctx.legalBasis}`))}</p>
 <p>${escape(t('letter.privacy', { days: ctx.retentionDays }))}</p>
 <p>${escape(t('letter.closing'))}<br>${escape(t('letter.sender', { municipality: municipalityName }))}</p>
+<footer class="letter-footer"><span>${escape(t('letter.footer', { municipality: municipalityName }))}</span>${row.externalId ? `<span>${escape(t('letter.reference', { reference: row.externalId }))}</span>` : ''}</footer>
 </article>`;
 }
 
-export function lettersDocument(ctx: LetterContext, rows: Pick<ScreeningRow, 'externalId' | 'contact' | 'result'>[]): string {
+export function lettersDocument(
+  ctx: LetterContext,
+  rows: Pick<ScreeningRow, 'externalId' | 'contact' | 'result'>[],
+  options: { tight?: boolean } = {},
+): string {
   const t = consoleT('nl');
   const name = ctx.rulebook.places[ctx.municipality]?.name ?? ctx.municipality;
   return `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>${escape(t('letter.documentTitle', { municipality: name }))}</title>
-<style>${fonts()}${STYLE}</style></head>
-<body>${rows.map((r) => letterHtml(ctx, r)).join('\n')}</body></html>`;
+<style>${fonts()}${STYLE}${TIGHT}</style></head>
+<body>${rows.map((r) => letterHtml(ctx, r, options.tight)).join('\n')}</body></html>`;
+}
+
+/** The number of pages of a PDF: the largest /Count of its page tree (the root's). */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  let most = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) {
+    most = Math.max(most, Number(m[1] ?? m[2]));
+  }
+  return most;
+}
+
+/**
+ * The letters as one PDF with one page per letter: printed as designed, and printed again set tighter
+ * when the PDF has more pages than letters (a letter ran on). Nothing is cut: a letter that would
+ * still not fit runs on with its footer on its last page; a test prints every municipality's longest
+ * possible letter to keep that from happening. `print` makes the PDF (src/site/pdf.ts).
+ */
+export async function lettersPdf(
+  ctx: LetterContext,
+  rows: Pick<ScreeningRow, 'externalId' | 'contact' | 'result'>[],
+  print: (html: string) => Promise<Uint8Array>,
+): Promise<{ pdf: Uint8Array; tight: boolean }> {
+  const pdf = await print(lettersDocument(ctx, rows));
+  if (pdfPageCount(pdf) <= rows.length) return { pdf, tight: false };
+  return { pdf: await print(lettersDocument(ctx, rows, { tight: true })), tight: true };
 }
 
 /** Rows that get a letter: likely qualify, no e-mail address, and not already in the worklist. */

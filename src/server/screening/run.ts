@@ -136,7 +136,9 @@ export async function runScreening(s: Services, importId: string): Promise<'done
         if (!l.contact.email) counts.withoutEmail++;
         for (const x of likely) flagged[x.id] = (flagged[x.id] ?? 0) + 1;
       }
-      if (likely.some((x) => x.exOfficio)) counts.exOfficio++;
+      // Ex officio candidates are for staff to look into, also where the engine needs to know more
+      // (`maybe`): the same rows as the import's ex officio filter; they get no letter for it.
+      if (result?.schemes.some((x) => x.exOfficio && (x.status === 'eligible' || x.status === 'maybe'))) counts.exOfficio++;
       return {
         importId,
         line: l.line,

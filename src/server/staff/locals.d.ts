@@ -6,6 +6,8 @@ declare global {
     interface Locals {
       /** The signed-in member of staff, on console routes. */
       staff?: ConsoleUser | undefined;
+      /** Set by a page that logged its own refusal, so the guard does not log it twice. */
+      refusalLogged?: boolean | undefined;
     }
   }
 }

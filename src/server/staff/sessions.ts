@@ -5,7 +5,7 @@
  * idle period, at the latest some hours after login, at logout, and when the password changes.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, ne } from 'drizzle-orm';
 import { staff, staffMemberships, staffSessions, type StaffRole } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { consoleSettings } from './settings.ts';
@@ -47,17 +47,28 @@ export interface ConsoleUser {
   role: StaffRole;
   memberships: { municipality: string; role: StaffRole }[];
   mustChangePassword: boolean;
+  /** Whether the person set up a second factor (TOTP). */
+  secondFactor: boolean;
   sessionId: string;
   /** Goes into every console form; see csrf.ts. */
   csrf: string;
 }
 
-export async function createSession(s: Services, staffId: string, municipality: string): Promise<{ token: string; id: string }> {
+/**
+ * A new session. A person has at most CONSOLE_MAX_SESSIONS at once: the oldest beyond that end
+ * (`ended` says how many), so a forgotten browser does not stay signed in next to new ones.
+ */
+export async function createSession(
+  s: Services,
+  staffId: string,
+  municipality: string,
+): Promise<{ token: string; id: string; ended: number }> {
   const token = randomBytes(32).toString('base64url');
   const id = sessionId(token);
   const now = s.now();
   const settings = consoleSettings();
-  await s.database.db.insert(staffSessions).values({
+  const db = s.database.db;
+  await db.insert(staffSessions).values({
     id,
     staffId,
     municipality,
@@ -65,7 +76,38 @@ export async function createSession(s: Services, staffId: string, municipality: 
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000),
   });
-  return { token, id };
+  const older = await db
+    .select({ id: staffSessions.id })
+    .from(staffSessions)
+    .where(and(eq(staffSessions.staffId, staffId), ne(staffSessions.id, id)))
+    .orderBy(desc(staffSessions.lastSeenAt), desc(staffSessions.createdAt))
+    .offset(settings.maxSessions - 1);
+  if (older.length > 0)
+    await db.delete(staffSessions).where(
+      inArray(
+        staffSessions.id,
+        older.map((o) => o.id),
+      ),
+    );
+  return { token, id, ended: older.length };
+}
+
+/** The sessions of a member of staff in one municipality, for its admins: when, not where. */
+export async function sessionsIn(s: Services, staffId: string, municipality: string): Promise<{ createdAt: Date; lastSeenAt: Date }[]> {
+  return s.database.db
+    .select({ createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt })
+    .from(staffSessions)
+    .where(and(eq(staffSessions.staffId, staffId), eq(staffSessions.municipality, municipality), gt(staffSessions.expiresAt, s.now())))
+    .orderBy(asc(staffSessions.createdAt));
+}
+
+/** Ends a member's sessions in one municipality (an admin's action); returns how many. */
+export async function endSessionsIn(s: Services, staffId: string, municipality: string): Promise<number> {
+  const ended = await s.database.db
+    .delete(staffSessions)
+    .where(and(eq(staffSessions.staffId, staffId), eq(staffSessions.municipality, municipality)))
+    .returning({ id: staffSessions.id });
+  return ended.length;
 }
 
 export function csrfFor(s: Services, id: string): string {
@@ -98,7 +140,7 @@ export async function loadSession(s: Services, token: string): Promise<ConsoleUs
   const memberships = await db
     .select({ municipality: staffMemberships.municipality, role: staffMemberships.role })
     .from(staffMemberships)
-    .where(eq(staffMemberships.staffId, row.person.id))
+    .where(and(eq(staffMemberships.staffId, row.person.id), isNotNull(staffMemberships.acceptedAt)))
     .orderBy(asc(staffMemberships.municipality));
   const current = memberships.find((m) => m.municipality === row.session.municipality);
   if (!current) {
@@ -119,6 +161,7 @@ export async function loadSession(s: Services, token: string): Promise<ConsoleUs
     role: current.role,
     memberships,
     mustChangePassword: row.person.mustChangePassword,
+    secondFactor: row.person.totpSecret !== null,
     sessionId: id,
     csrf: csrfFor(s, id),
   };

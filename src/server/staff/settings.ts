@@ -15,8 +15,12 @@ export interface ConsoleSettings {
   /** Failed logins for one account within `lockMinutes` before it is locked for `lockMinutes`. */
   maxFailedLogins: number;
   lockMinutes: number;
-  /** Login attempts per client address per 15 minutes. */
+  /** Failed login attempts per client address per 15 minutes. */
   loginAttemptsPerAddress: number;
+  /** Sessions one person may have at once; a new login ends the oldest beyond this. */
+  maxSessions: number;
+  /** Staff must set up a second factor (TOTP) before they can use the console. */
+  requireSecondFactor: boolean;
   /** Months the audit log is kept. */
   auditRetentionMonths: number;
   /** Days an uploaded screening file and its results are kept. */
@@ -38,6 +42,8 @@ export function consoleSettings(env: NodeJS.ProcessEnv = process.env): ConsoleSe
     maxFailedLogins: num(env.CONSOLE_MAX_FAILED_LOGINS, 5, 1),
     lockMinutes: num(env.CONSOLE_LOCK_MINUTES, 15, 1),
     loginAttemptsPerAddress: num(env.CONSOLE_LOGIN_ATTEMPTS_PER_ADDRESS, 30, 1),
+    maxSessions: num(env.CONSOLE_MAX_SESSIONS, 3, 1),
+    requireSecondFactor: env.CONSOLE_REQUIRE_SECOND_FACTOR === 'true',
     auditRetentionMonths: num(env.AUDIT_RETENTION_MONTHS, 24, 1),
     screeningRetentionDays: num(env.SCREENING_RETENTION_DAYS, 30, 1),
     screeningMaxBytes: num(env.SCREENING_MAX_BYTES, 20 * 1024 * 1024, 1024),

@@ -8,10 +8,11 @@
  * Deletion goes through the same code as the resident's own withdrawal (withdrawConsent): queued mail
  * is skipped, the consents go, and with them the case and its history.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { audit } from '../audit/log.ts';
 import { auditLog, caseEvents, cases, consents, messages, staff } from '../db/schema.ts';
 import { withdrawConsent } from '../consent/confirm.ts';
-import { token } from '../consent/secrets.ts';
+import { keyedHash, token } from '../consent/secrets.ts';
 import type { Services } from '../services.ts';
 import { isReference } from '../referral/referral.ts';
 import { emailSchema, isUuid, normaliseEmail } from '../staff/accounts.ts';
@@ -62,6 +63,50 @@ export async function findRequests(s: Services, user: ConsoleUser, key: string):
     byRequest.set(c.requestId, r);
   }
   return [...byRequest.values()];
+}
+
+/**
+ * Logs an AVG lookup (search, export or deletion). The person's municipality gets the entry with
+ * what was found and a keyed hash of what was searched, never the address itself, so an officer can
+ * see that two lookups were for the same resident. When nothing was found here but another
+ * municipality holds the resident, that municipality gets an `access-denied` entry: it learns that
+ * someone elsewhere looked its resident up, while the person who searched learns nothing.
+ */
+export async function auditAvgLookup(
+  s: Services,
+  user: ConsoleUser,
+  key: string,
+  attempt: 'avg.search' | 'case.export' | 'case.delete',
+  found: RequestSummary[],
+): Promise<void> {
+  const person = personKey(key);
+  if (!person) return;
+  const db = s.database.db;
+  const searched = keyedHash(s.secret, `avg:${'reference' in person ? person.reference : person.email}`);
+  await audit(db, {
+    municipality: user.municipality,
+    staffId: user.id,
+    action: 'avg.search',
+    details: { attempt, found: found.length, consents: found.map((r) => r.caseId).filter(Boolean), searched },
+  });
+  if (found.length > 0) return;
+  const elsewhere = await db
+    .selectDistinct({ municipality: consents.municipality })
+    .from(consents)
+    .where(
+      and(
+        ne(consents.municipality, user.municipality),
+        'reference' in person ? eq(consents.reference, person.reference) : eq(consents.email, person.email),
+      ),
+    );
+  for (const { municipality } of elsewhere) {
+    await audit(db, {
+      municipality,
+      staffId: user.id,
+      action: 'access-denied',
+      details: { attempt, status: 200, from: user.municipality, searched },
+    });
+  }
 }
 
 /** The request a consent belongs to, if it is in the person's municipality. */

@@ -8,7 +8,7 @@
  * the consent's `closedAt` is set and the data goes 30 days later (src/server/consent/retention.ts),
  * unless the case is reopened before then.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -418,7 +418,13 @@ export async function assignCase(s: Services, user: ConsoleUser, consentId: stri
       .select({ role: staffMemberships.role, disabledAt: staff.disabledAt })
       .from(staffMemberships)
       .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
-      .where(and(eq(staffMemberships.staffId, assignee), eq(staffMemberships.municipality, user.municipality)));
+      .where(
+        and(
+          eq(staffMemberships.staffId, assignee),
+          eq(staffMemberships.municipality, user.municipality),
+          isNotNull(staffMemberships.acceptedAt),
+        ),
+      );
     if (!member || member.role === 'viewer' || member.disabledAt) return 'invalid';
   }
   return db.transaction(async (txn) => {
@@ -530,26 +536,23 @@ export async function setOutcomes(
 
 /**
  * A campaign mail reached a resident whose case was still new: that is the first contact. Called by
- * the send job after the mail went out (src/server/consent/send.ts).
+ * the send job in the transaction that marks the mail sent (src/server/consent/send.ts), so a crash
+ * cannot leave a sent mail without its contact, or the other way round.
  */
-export async function markContactedByCampaign(s: Services, consentId: string, campaignId: string): Promise<void> {
-  const now = s.now();
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
-    const [row] = await tx
-      .select({ kase: cases, consent: consents })
-      .from(cases)
-      .innerJoin(consents, eq(consents.id, cases.consentId))
-      .where(eq(cases.consentId, consentId))
-      .for('update', { of: cases });
-    if (!row || row.kase.status !== 'new') return;
-    const kase = { ...row.kase, campaignId };
-    const counted = await countStages(tx, row.consent, kase, stagesFor('contacted'), now);
-    await tx.update(cases).set({ status: 'contacted', campaignId, counted, updatedAt: now }).where(eq(cases.consentId, consentId));
-    await tx
-      .insert(caseEvents)
-      .values({ consentId, at: now, staffId: null, type: 'campaign', data: { campaign: campaignId, from: 'new', to: 'contacted' } });
-  });
+export async function markContactedByCampaign(tx: Db, consentId: string, campaignId: string, now: Date): Promise<void> {
+  const [row] = await tx
+    .select({ kase: cases, consent: consents })
+    .from(cases)
+    .innerJoin(consents, eq(consents.id, cases.consentId))
+    .where(eq(cases.consentId, consentId))
+    .for('update', { of: cases });
+  if (!row || row.kase.status !== 'new') return;
+  const kase = { ...row.kase, campaignId };
+  const counted = await countStages(tx, row.consent, kase, stagesFor('contacted'), now);
+  await tx.update(cases).set({ status: 'contacted', campaignId, counted, updatedAt: now }).where(eq(cases.consentId, consentId));
+  await tx
+    .insert(caseEvents)
+    .values({ consentId, at: now, staffId: null, type: 'campaign', data: { campaign: campaignId, from: 'new', to: 'contacted' } });
 }
 
 /** A scheme's name for the console (Dutch or English), the municipality's own name first. */

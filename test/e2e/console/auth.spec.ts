@@ -83,7 +83,7 @@ test('makes a new member of staff choose a password before anything else', async
   await page.getByRole('button', { name: c('staff.submit') }).click();
   const temporary = (await page.locator('#temporary-password').textContent())!.trim();
   expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-  await expect(page.getByRole('row', { name: /Nina Nieuw/ })).toContainText(c('staff.state.temporary'));
+  await expect(page.getByRole('row', { name: /Nina Nieuw/ })).toContainText(c('staff.state.invited'));
   await page.getByRole('button', { name: c('layout.logout') }).click();
 
   await login(page, con.base, { email: 'nina.nieuw@gemeente.example' }, temporary);

@@ -6,11 +6,10 @@
 import type { APIRoute } from 'astro';
 import { audit } from '../../../../server/audit/log.ts';
 import { getImport, importRows } from '../../../../server/screening/imports.ts';
-import { letterContext, lettersDocument, LETTERS_PER_PDF, needsLetter } from '../../../../server/screening/letters.ts';
+import { letterContext, LETTERS_PER_PDF, lettersPdf, needsLetter } from '../../../../server/screening/letters.ts';
 import { getServices } from '../../../../server/site-services.ts';
 import { download } from '../../../../server/staff/csv.ts';
 import { forbidden } from '../../../../server/staff/forms.ts';
-import { consoleT } from '../../../../server/staff/i18n.ts';
 import { signedIn } from '../../../../server/staff/page.ts';
 import { can } from '../../../../server/staff/permissions.ts';
 import { htmlToPdf, internalOrigin } from '../../../../site/pdf.ts';
@@ -40,11 +39,10 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
     subjectId: imp.id,
     details: { letters: rows.length, lines: rows.map((r) => r.line) },
   });
-  const t = consoleT('nl');
-  const name = s.rulebook.places[imp.municipality]?.name ?? imp.municipality;
-  const pdf = await htmlToPdf(lettersDocument(letterContext(s, imp), rows), `${internalOrigin(url)}/beheer/screening/${imp.id}/brieven`, {
-    footer: t('letter.footer', { municipality: name }),
-  });
+  // Each letter carries its own footer: no page numbers across the batch.
+  const { pdf } = await lettersPdf(letterContext(s, imp), rows, (html) =>
+    htmlToPdf(html, `${internalOrigin(url)}/beheer/screening/${imp.id}/brieven`, {}),
+  );
   const suffix = url.searchParams.has('regel') ? `regel-${line}` : `deel-${part}`;
   return download(pdf, 'application/pdf', `brieven-${imp.createdAt.toISOString().slice(0, 10)}-${suffix}.pdf`);
 };
