@@ -7,10 +7,14 @@
  * 2. Builds the site (the API contract tests and the browser tests run against the built server).
  * 3. Runs vitest (engine, content, contract, storage, queue, mail), then Playwright in Chromium.
  *
+ * Before anything starts it checks the machine: without Chromium, the PostgreSQL binaries (when no
+ * TEST_DATABASE_URL is set), nginx, openssl or pdfinfo it stops at once with the one command that
+ * installs what is missing, instead of failing half an hour later.
+ *
  * Arguments after `--` go to vitest when they name test files (for example `npm test -- test/engine`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCluster, type Cluster } from './support/postgres.ts';
 
@@ -26,7 +30,30 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = {}
   });
 }
 
+/** Debian packages the suite needs that are missing on this machine (empty when all are there). */
+function missingPackages(): string[] {
+  const onPath = (name: string): boolean => (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(join(dir, name)));
+  const postgres =
+    existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+  const wanted: [string, boolean][] = [
+    ['chromium', existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')],
+    ['postgresql', Boolean(process.env.TEST_DATABASE_URL) || postgres],
+    ['nginx-light', existsSync('/usr/sbin/nginx')],
+    ['openssl', onPath('openssl')],
+    ['poppler-utils', onPath('pdfinfo')],
+  ];
+  return wanted.filter(([, present]) => !present).map(([name]) => name);
+}
+
 async function main(): Promise<number> {
+  const missing = missingPackages();
+  if (missing.length > 0) {
+    process.stderr.write(
+      `test: this machine lacks ${missing.join(', ')}. Install with:\n\n  sudo apt-get install -y --no-install-recommends ${missing.join(' ')}\n\n` +
+        '(.ci/run does this on a bare Debian machine.)\n',
+    );
+    return 1;
+  }
   let cluster: Cluster | undefined;
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
   if (process.env.TEST_DATABASE_URL) {

@@ -6,6 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { runCheck } from '../../../src/contract/check.ts';
+import { todayInNetherlands } from '../../../src/contract/today.ts';
+import { formatMoney } from '../../../src/i18n/index.ts';
 import { auditActionKey } from '../../../src/server/audit/log.ts';
 import { caseNumber } from '../../../src/server/worklist/reference.ts';
 import { c, household, login, seedResident, seedStaff, startConsole, type Console, type Resident, type Staff } from './support.ts';
@@ -18,6 +21,7 @@ let admin: Staff;
 let ank: Resident;
 let volunteer: Resident;
 let turkish: Resident;
+const euro = (euros: number): string => formatMoney(Math.round(euros * 100), 'nl');
 
 test.beforeAll(async () => {
   con = await startConsole();
@@ -70,6 +74,25 @@ test('shows a case with the consented data and the snapshot, and takes it from n
   await expect(schemes.getByRole('row', { name: /Kwijtschelding van gemeentelijke belastingen/ })).toBeVisible();
   await expect(schemes).toContainText('Kindgebonden budget');
   await expect(page.getByText(`${c('household.roles.child')}, 8 jaar`)).toBeVisible();
+
+  // The household's money comes from the engine's ledger, the account the resident's results page shows:
+  // every subtotal is the sum of its rows, and what the household keeps is income + schemes − costs.
+  const money = page.getByRole('table', { name: c('case.money.caption') });
+  const amountsOf = async (selector: string): Promise<number[]> =>
+    (await money.locator(selector).evaluateAll((cells) => cells.map((x) => x.getAttribute('data-amount')))).map(Number);
+  const subtotal: Record<string, number> = {};
+  for (const group of ['income', 'schemes', 'costs']) {
+    const rows = await amountsOf(`tr[data-row="${group}"] td[data-amount]`);
+    const [shown] = await amountsOf(`td[data-subtotal="${group}"]`);
+    subtotal[group] = shown!;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Math.round(rows.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(shown! * 100));
+  }
+  const [total] = await amountsOf('td[data-total]');
+  expect(Math.round(total! * 100)).toBe(Math.round((subtotal.income! + subtotal.schemes! - subtotal.costs!) * 100));
+  const resident = runCheck(household(), con.s.rulebook, { today: todayInNetherlands(con.s.now()), computedAt: '' });
+  expect(resident.ok && resident.result.ledger.keep.monthly).toBe(total);
+  await expect(money.locator('td[data-total]')).toHaveText(euro(total!));
 
   await page.getByLabel(c('case.newStatus')).selectOption('contacted');
   await page.getByRole('button', { name: c('case.saveStatus') }).click();
