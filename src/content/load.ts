@@ -303,10 +303,11 @@ function compileLocalTaxes(
       parameters[id] = compileParameter(id, { ...p, title, source: t.source }, problems, `${file}: ${t.id} ${household}`);
       return id;
     };
-    const tariffs: LocalTax['tariffs'] =
-      'all' in t.tariffs
-        ? { all: tariff('all', t.tariffs.all) }
-        : { single: tariff('single', t.tariffs.single), 'multi-person': tariff('multi-person', t.tariffs['multi-person']) };
+    // The schema allows `all`, or `single` and `multi-person`.
+    const { all, single, 'multi-person': multi } = t.tariffs;
+    const tariffs: LocalTax['tariffs'] = all
+      ? { all: tariff('all', all) }
+      : { single: tariff('single', single!), 'multi-person': tariff('multi-person', multi!) };
     return { id: t.id, payer: t.payer, source: t.source, tariffs, note: t.note };
   });
   return { municipality: code, taxes };

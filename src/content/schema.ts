@@ -498,10 +498,11 @@ export const localTaxSchema = z.strictObject({
    * and one for more persons, as the regulation distinguishes them. For kwijtschelding the tariff is
    * the part the tax office can forgive (for example the fixed part of a waste tax with a variable part).
    */
-  tariffs: z.union([
-    z.strictObject({ all: localTariffSchema }),
-    z.strictObject({ single: localTariffSchema, 'multi-person': localTariffSchema }),
-  ]),
+  tariffs: z
+    .strictObject({ all: localTariffSchema.optional(), single: localTariffSchema.optional(), 'multi-person': localTariffSchema.optional() })
+    .refine((t) => (t.all !== undefined ? !t.single && !t['multi-person'] : !!t.single && !!t['multi-person']), {
+      message: 'tariffs are either `all`, or `single` and `multi-person`',
+    }),
   /** What the tariff leaves out, or how it was put together. */
   note: z.string().optional(),
 });
