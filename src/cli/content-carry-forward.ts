@@ -2,8 +2,8 @@
  * `npm run content:carry-forward -- --to YYYY-MM-DD`: opens a new period of the rules before its
  * official documents are out, so that no check stops on the first day of the new year.
  *
- * For every parameter whose last value ends on the day the period ends now (national files and the
- * councils' values inside municipality files):
+ * For every parameter whose last value ends on the day the period ends now (national files, the
+ * councils' values inside municipality files, and the tariffs in content/local-taxes/):
  * - an amount that a document of the rules calendar sets (content/calendar.yaml) gets a new value
  *   from the next day: the same number, `provisional: true`, awaiting that document, with a note
  *   that says where it comes from. The site tells residents that such amounts are not yet known.
@@ -13,7 +13,7 @@
  *
  * It edits the YAML files in place and keeps their comments; it never changes a number.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, YAMLMap, type YAMLSeq } from 'yaml';
 import { addDays, isIsoDate } from '../engine/dates.ts';
@@ -65,6 +65,7 @@ export interface CarryForwardReport {
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
+  if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
@@ -168,6 +169,17 @@ export function carryForward(to: string, contentDir: string = DEFAULT_CONTENT_DI
     const doc = parseDocument(readFileSync(file, 'utf8'));
     const code = str(doc.get('code'));
     const name = (path: readonly (string | number)[]): string => `${code}/${path.filter((p) => typeof p === 'string').join('/')}`;
+    if (carryDocument(doc, name, end, to, calendar, report)) write(file, doc);
+  }
+
+  // A tariff's id is local-taxes/<code>/<tax>[-owner]/<household>, as the loader names it.
+  for (const file of yamlFiles(join(contentDir, 'local-taxes'))) {
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const code = str(doc.get('municipality'));
+    const name = (path: readonly (string | number)[]): string => {
+      const tax = (key: string): string => str(doc.getIn(['taxes', path[1]!, key]));
+      return `local-taxes/${code}/${tax('id')}${tax('payer') === 'owner' ? '-owner' : ''}/${str(path[3])}`;
+    };
     if (carryDocument(doc, name, end, to, calendar, report)) write(file, doc);
   }
 

@@ -14,7 +14,8 @@ export function contentCheck(dir?: string): number {
     process.stdout.write(
       `content OK: ${Object.keys(rb.parameters).length} parameters, ${Object.keys(rb.schemes).length} schemes, ` +
         `${Object.keys(rb.municipalities).length} municipalities with ${schemes} schemes, ` +
-        `${Object.keys(organisations).length} partner organisations; version ${rb.version}\n`,
+        `${Object.keys(organisations).length} partner organisations, local tax tariffs for ${Object.keys(rb.localTaxes).length} municipalities; ` +
+        `version ${rb.version}\n`,
     );
     const today = siteToday();
     const status = calendarStatus(rb, today);

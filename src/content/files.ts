@@ -18,7 +18,15 @@ export interface ContentFiles {
   rulesText: string;
   /** content/calendar.yaml: the rules calendar. */
   calendarText: string;
-  files: { parameters: ContentFile[]; schemes: ContentFile[]; municipalities: ContentFile[]; places: ContentFile[]; events: ContentFile[] };
+  files: {
+    parameters: ContentFile[];
+    schemes: ContentFile[];
+    municipalities: ContentFile[];
+    places: ContentFile[];
+    events: ContentFile[];
+    /** content/local-taxes/: tariffs of the taxes kwijtschelding covers, one file per CBS code. */
+    localTaxes: ContentFile[];
+  };
   /** sha256 over every path and text, hex. */
   hash: string;
 }
@@ -58,6 +66,7 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     municipalities: read('municipalities'),
     places: read('places'),
     events: read('events'),
+    localTaxes: read('local-taxes'),
   };
   return { manifestText, rulesText, calendarText, files, hash: hash.digest('hex') };
 }

@@ -16,6 +16,8 @@ import type {
   Municipality,
   MunicipalScheme,
   LifeEvent,
+  LocalTax,
+  LocalTaxes,
   Parameter,
   Place,
   Rule,
@@ -30,6 +32,7 @@ import { isRuleId, RULE_VERSIONS } from '../engine/rule-versions.ts';
 import {
   calendarFileSchema,
   eventSchema,
+  localTaxesFileSchema,
   municipalitySchema,
   parameterSchema,
   placesSchema,
@@ -37,6 +40,7 @@ import {
   rulesFileSchema,
   schemeSchema,
   type DatedValueInput,
+  type LocalTariffInput,
   type MunicipalSchemeInput,
   type ParameterInput,
 } from './schema.ts';
@@ -259,6 +263,56 @@ interface Period {
   validTo: string;
 }
 
+const LOCAL_TAX_TITLES: Record<LocalTax['id'], { nl: string; en: string }> = {
+  afvalstoffenheffing: { nl: 'Afvalstoffenheffing', en: 'Waste collection tax' },
+  rioolheffing: { nl: 'Rioolheffing', en: 'Sewerage tax' },
+};
+const LOCAL_TARIFF_TITLES: Record<'all' | 'single' | 'multi-person', { nl: string; en: string }> = {
+  all: { nl: 'per huishouden', en: 'per household' },
+  single: { nl: 'eenpersoonshuishouden', en: 'one-person household' },
+  'multi-person': { nl: 'meerpersoonshuishouden', en: 'household of more persons' },
+};
+
+/**
+ * A municipality's local taxes: every tariff becomes a parameter `local-taxes/<code>/<tax>/<household>`,
+ * so it has dates, provenance and the coverage check like any other value. Keyed by the CBS code,
+ * which must be a Dutch municipality; it needs no municipality file of its own.
+ */
+function compileLocalTaxes(
+  file: string,
+  input: z.infer<typeof localTaxesFileSchema>,
+  places: Record<string, Place>,
+  parameters: Record<string, Parameter>,
+  problems: string[],
+): LocalTaxes {
+  const code = input.municipality;
+  if (!file.endsWith(`${code}.yaml`)) problems.push(`${file}: the file name must be the CBS code (${code}.yaml)`);
+  if (!places[code]) problems.push(`${file}: ${code} is not in places/municipalities.yaml`);
+  const seen = new Set<string>();
+  const taxes = input.taxes.map((t): LocalTax => {
+    const key = `${t.id}/${t.payer}`;
+    if (seen.has(key)) problems.push(`${file}: ${t.id} for the ${t.payer} appears twice`);
+    seen.add(key);
+    const tariff = (household: 'all' | 'single' | 'multi-person', p: LocalTariffInput): string => {
+      const id = `local-taxes/${code}/${t.id}${t.payer === 'owner' ? '-owner' : ''}/${household}`;
+      const name = places[code]?.name ?? code;
+      const title = {
+        nl: `${LOCAL_TAX_TITLES[t.id].nl} ${name}, ${LOCAL_TARIFF_TITLES[household].nl}`,
+        en: `${LOCAL_TAX_TITLES[t.id].en} ${name}, ${LOCAL_TARIFF_TITLES[household].en}`,
+      };
+      parameters[id] = compileParameter(id, { ...p, title, source: t.source }, problems, `${file}: ${t.id} ${household}`);
+      return id;
+    };
+    // The schema allows `all`, or `single` and `multi-person`.
+    const { all, single, 'multi-person': multi } = t.tariffs;
+    const tariffs: LocalTax['tariffs'] = all
+      ? { all: tariff('all', all) }
+      : { single: tariff('single', single!), 'multi-person': tariff('multi-person', multi!) };
+    return { id: t.id, payer: t.payer, source: t.source, tariffs, note: t.note };
+  });
+  return { municipality: code, taxes };
+}
+
 /** Dated rule versions: known to the engine, in order, without gaps, covering the whole period. */
 function compileRules(input: z.infer<typeof rulesFileSchema> | undefined, period: Period, problems: string[]): Record<string, Rule> {
   const rules: Record<string, Rule> = {};
@@ -393,6 +447,14 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     else if (place.name !== m.name) problems.push(`municipalities/${m.code}.yaml: name ${m.name} differs from the CBS name ${place.name}`);
   }
 
+  const localTaxes: Record<string, LocalTaxes> = {};
+  for (const f of content.files.localTaxes) {
+    const input = parseFile(f, localTaxesFileSchema);
+    if (!input) continue;
+    if (localTaxes[input.municipality]) problems.push(`${f.path}: local taxes of ${input.municipality} are defined twice`);
+    localTaxes[input.municipality] = compileLocalTaxes(f.path, input, places, parameters, problems);
+  }
+
   const events: Record<string, LifeEvent> = {};
   for (const f of content.files.events) {
     const id = f.path.replace(/^events\//, '').replace(/\.yaml$/, '');
@@ -423,5 +485,6 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     municipalities,
     places,
     events,
+    localTaxes,
   };
 }

@@ -467,3 +467,51 @@ export const organisationsFileSchema = z.strictObject({
   organisations: z.array(organisationSchema).min(1),
 });
 export type OrganisationInput = z.infer<typeof organisationSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Local taxes: a municipality's tariffs of the taxes kwijtschelding covers (one file per CBS code in
+// content/local-taxes/). The engine compares a household's capacity to pay with them when the
+// household did not say what it pays. Only tariffs with a source go in; a municipality without one
+// has no file, and kwijtschelding then stays `maybe` there.
+// ---------------------------------------------------------------------------------------------
+
+export const LOCAL_TAX_IDS = ['afvalstoffenheffing', 'rioolheffing'] as const;
+export type LocalTaxId = (typeof LOCAL_TAX_IDS)[number];
+
+/** A tariff: a dated inline parameter in euros a year (title and source come from the tax). */
+const localTariffSchema = parameterSchema
+  .omit({ title: true, source: true, unit: true })
+  .extend({ unit: z.literal('EUR/year') });
+export type LocalTariffInput = z.infer<typeof localTariffSchema>;
+
+export const localTaxSchema = z.strictObject({
+  id: z.enum(LOCAL_TAX_IDS),
+  /**
+   * Who gets the assessment: the `user` of a home (tenants and owner-occupiers) or its `owner`
+   * (owner-occupiers only).
+   */
+  payer: z.enum(['user', 'owner']),
+  /** The regulation that sets the tariff (its CVDR id and article when known). */
+  source: legalSourceSchema,
+  /**
+   * The tariff per household: one for every household (`all`), or one for a household of one person
+   * and one for more persons, as the regulation distinguishes them. For kwijtschelding the tariff is
+   * the part the tax office can forgive (for example the fixed part of a waste tax with a variable part).
+   */
+  tariffs: z
+    .strictObject({ all: localTariffSchema.optional(), single: localTariffSchema.optional(), 'multi-person': localTariffSchema.optional() })
+    .refine((t) => (t.all !== undefined ? !t.single && !t['multi-person'] : !!t.single && !!t['multi-person']), {
+      message: 'tariffs are either `all`, or `single` and `multi-person`',
+    }),
+  /** What the tariff leaves out, or how it was put together. */
+  note: z.string().optional(),
+});
+export type LocalTaxInput = z.infer<typeof localTaxSchema>;
+
+export const localTaxesFileSchema = z.strictObject({
+  municipality: z.string().regex(/^GM\d{4}$/),
+  taxes: z.array(localTaxSchema).min(1),
+  /** What was looked for and not found (taxes, years), so the next editor does not search again. */
+  notFound: z.array(z.string().min(10)).optional(),
+});
+export type LocalTaxesInput = z.infer<typeof localTaxesFileSchema>;

@@ -287,4 +287,22 @@ export interface Rulebook {
   places: Record<string, Place>;
   /** Life events by id. */
   events: Record<string, LifeEvent>;
+  /** Tariffs of the local taxes kwijtschelding covers, by CBS code (content/local-taxes/). */
+  localTaxes: Record<string, LocalTaxes>;
+}
+
+/** One local tax kwijtschelding covers, with its tariffs as parameters (ids into `parameters`). */
+export interface LocalTax {
+  id: 'afvalstoffenheffing' | 'rioolheffing';
+  /** `user`: tenants and owner-occupiers get the assessment; `owner`: owner-occupiers only. */
+  payer: 'user' | 'owner';
+  source: LegalSource;
+  /** One tariff for every household, or one for a household of one person and one for more persons. */
+  tariffs: { all: ParameterRef } | { single: ParameterRef; 'multi-person': ParameterRef };
+  note?: string | undefined;
+}
+
+export interface LocalTaxes {
+  municipality: string;
+  taxes: LocalTax[];
 }

@@ -42,6 +42,11 @@ describe('carrying the rules forward to the next period', () => {
     // A council's amount awaits the council's own document.
     const municipal = Object.values(after.parameters).find((p) => p.id.startsWith('GM0267/') && p.unit.startsWith('EUR'))!;
     expect(valueOn(municipal, first)!.awaiting).toBe('nijkerk-minima');
+    // A municipality's tax tariff awaits the councils' tax regulations.
+    const tariff = after.parameters['local-taxes/GM0106/afvalstoffenheffing/single']!;
+    expect(valueOn(tariff, first)).toMatchObject({ provisional: true, awaiting: 'gemeentebelastingen', to: next });
+    expect(valueOn(tariff, first)!.value).toBe(valueOn(before.parameters['local-taxes/GM0106/afvalstoffenheffing/single']!, end)!.value);
+    expect(valueOn(after.parameters['local-taxes/GM1708/rioolheffing-owner/all']!, first)!.awaiting).toBe('gemeentebelastingen');
   });
 
   it('lets a value fixed in the law run on without calling it provisional', () => {

@@ -31,6 +31,7 @@ import type { ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { htmlToPdf } from '../../src/site/pdf.ts';
 import { testDatabases } from '../support/db.ts';
 import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
+import { random } from '../bench/households.ts';
 import { resident, staffUser } from './console-support.ts';
 
 const HEADER =
@@ -196,7 +197,10 @@ describe.each(testDatabases)('screening on $name', (target) => {
     const byId = (line: number) => rows.find((r) => r.line === line)!;
     const ank = byId(2);
     expect(ank.errors).toBeNull();
-    expect(ank.result!.schemes.map((x) => x.id)).toEqual(expect.arrayContaining(['kindgebonden-budget', 'kwijtschelding']));
+    expect(ank.result!.schemes.map((x) => x.id)).toEqual(expect.arrayContaining(['kindgebonden-budget']));
+    // Without a tax bill Assen's tariffs for more persons stand in (200.74 + 146.93 = 347.67 a year); with 74.83 a month
+    // left above the living costs she can pay 718.37 of it a year: no candidate for kwijtschelding.
+    expect(ank.result!.schemes.map((x) => x.id)).not.toContain('kwijtschelding');
     expect(ank.result!.schemes.find((x) => x.id === 'zorgtoeslag')?.status).toBe('already-receiving');
     // Meedoenpremie can be granted ex officio to residents on bijstand.
     expect(ank.result!.schemes.filter((x) => x.exOfficio).map((x) => x.id)).toContain('meedoenpremie-schoolgaande-kinderen');
@@ -213,8 +217,10 @@ describe.each(testDatabases)('screening on $name', (target) => {
     const counts = await db.db.select().from(checkCounts);
     expect(counts.find((c) => c.schemeId === '*')).toMatchObject({ source: 'screening', municipality: 'GM0106', checks: 3, flagged: 3 });
     expect(counts.find((c) => c.schemeId === 'kindgebonden-budget')!.flagged).toBeGreaterThan(0);
-    // Kwijtschelding is `maybe` for every household (the local tax bill is unknown): it flags nobody.
-    expect(counts.find((c) => c.schemeId === 'kwijtschelding')?.flagged ?? 0).toBe(0);
+    // Kwijtschelding flags only the pensioner on AOW at a rent of 610 (A-006): 2.30 a month left, 22.08 a year, against
+    // Assen's tariffs for one person (129.30 + 146.93 = 276.23); the other two can pay the tariffs themselves.
+    expect(counts.find((c) => c.schemeId === 'kwijtschelding')?.flagged).toBe(1);
+    expect(byId(7).result!.schemes.find((x) => x.id === 'kwijtschelding')).toMatchObject({ status: 'eligible', yearly: 254.15 });
   });
 
   it('runs one screening of an import at a time, even when the job is delivered twice', async () => {
@@ -260,7 +266,7 @@ describe.each(testDatabases)('screening on $name', (target) => {
     expect(html).toContain('Misschien kunt u geld krijgen');
     expect(html).toContain('Beste Mevrouw A. de Vries,');
     expect(html).toContain('Kindgebonden budget');
-    // Only what the household likely gets: not kwijtschelding, which is `maybe` for everyone.
+    // Only what the household likely gets: not kwijtschelding, since she can pay Assen's tariffs herself.
     expect(html).not.toContain('Kwijtschelding');
     expect(html).toContain('Ons kenmerk: A-001');
     expect(html).toContain('https://www.wpda.nl');
@@ -282,19 +288,59 @@ describe.each(testDatabases)('screening on $name', (target) => {
   }, 60_000);
 
   it('flags only schemes a household likely qualifies for: a well-off household is no candidate and gets no letter', async () => {
-    // Kwijtschelding is `maybe` for everyone (the local tax bill is unknown); that alone flags nobody.
+    // Without a tax bill, Assen's tariffs for one person (276.23 a year) stand in: he can pay 27,851.23 a year of it.
     const id = await upload([HEADER, 'R-001;De heer R. Rijk;Markt 9;9401 AG;Assen;;30;;;4500;wages;900;'].join('\n'));
     await runScreening(s, id);
     const imp = (await getImport(s, user, id))!;
     expect(imp.counts).toMatchObject({ rows: 1, errors: 0, qualifying: 0, withoutEmail: 0 });
     const [row] = (await importRows(s, id, 'all')).rows;
-    expect(row!.result!.schemes.find((x) => x.id === 'kwijtschelding')?.status).toBe('maybe');
+    // Not eligible: the stored result keeps only the schemes that are not `not-eligible`.
+    expect(row!.result!.schemes.find((x) => x.id === 'kwijtschelding')).toBeUndefined();
     expect(needsLetter(row!)).toBe(false);
     expect((await importRows(s, id, 'qualifying')).total).toBe(0);
     expect((await importRows(s, id, 'letters')).total).toBe(0);
     const [checks] = (await db.db.select().from(checkCounts)).filter((c) => c.schemeId === '*');
     expect(checks).toMatchObject({ checks: 1, flagged: 0 });
   });
+
+  it('does not flag 1,000 generated Assen households at several times the norm for kwijtschelding, and flags one at the norm', async () => {
+    // Households with a home of their own (rent or owner), of every size, each with a net income of three to six times
+    // the norm for a couple (2,002.13 a month in 2026), and no tax bill: Assen's tariffs (276.23 a year for one person,
+    // 347.67 for more, content/local-taxes/GM0106.yaml) stand in for it. The last row has an income at the living costs
+    // kwijtschelding allows (90 % of the bijstandsnorm of 1,401.50: 1,261.35) and nothing left: all 276.23 is forgiven.
+    const header =
+      'id;name;address;postcode;city;email;applicant_age;partner_age;children_ages;housemate_ages;applicant_income;applicant_income_type;housing;rent';
+    const rand = random(2026);
+    const between = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+    const rows = [header];
+    for (let i = 1; i <= 1000; i++) {
+      const partner = rand() < 0.45 ? String(between(18, 80)) : '';
+      const children = rand() < 0.4 ? Array.from({ length: between(1, 3) }, () => between(0, 17)).join(' ') : '';
+      const housemate = rand() < 0.1 ? String(between(20, 70)) : '';
+      const income = (2002.13 * (3 + rand() * 3)).toFixed(2);
+      const owner = rand() < 0.3;
+      const rent = owner ? '' : (350 + rand() * 750).toFixed(2);
+      rows.push(
+        `G-${i};Huishouden ${i};Markt ${i};9401 AG;Assen;;${between(18, 80)};${partner};${children};${housemate};${income};wages;${owner ? 'owner' : 'rent'};${rent}`,
+      );
+    }
+    rows.push('N-001;Mevrouw N. Norm;Markt 1001;9401 AG;Assen;;40;;;;1261.35;other;rent;650');
+    const id = await upload(rows.join('\n'));
+    expect(await runScreening(s, id)).toBe('done');
+    const { rows: screened, total } = await importRows(s, id, 'all');
+    expect(total).toBe(1001);
+    expect(screened.filter((r) => r.errors !== null)).toEqual([]);
+    const kwijtschelding = (r: (typeof screened)[number]) => r.result!.schemes.find((x) => x.id === 'kwijtschelding');
+    const generated = screened.filter((r) => r.externalId !== 'N-001');
+    expect(generated).toHaveLength(1000);
+    // Not-eligible schemes are not kept in the result: none of the 1,000 is eligible, and none is left at `maybe`.
+    expect(generated.filter((r) => kwijtschelding(r) !== undefined).map((r) => r.externalId)).toEqual([]);
+    const norm = screened.find((r) => r.externalId === 'N-001')!;
+    expect(kwijtschelding(norm)).toMatchObject({ status: 'eligible', yearly: 276.23 });
+    expect(needsLetter(norm)).toBe(true);
+    const counts = await db.db.select().from(checkCounts);
+    expect(counts.find((c) => c.schemeId === 'kwijtschelding')?.flagged).toBe(1);
+  }, 120_000);
 
   it.runIf(target.name === 'PGlite')(
     'prints every municipality’s longest letter on one page of its own, with its own footer and no batch page numbers',

@@ -7,15 +7,20 @@
  * council's percentage, 90 to 100 %, of the applicable bijstandsnorm). Of twelve months' capacity,
  * the 80 % rule uses that share; assets above the allowed amount are used first. What remains of the
  * tax bill is forgiven.
+ *
+ * Without the household's own bill, the municipality's tariffs for its type of household stand in for
+ * it (content/local-taxes/): what the household can pay at least that bill means no kwijtschelding, and
+ * less means (partial) kwijtschelding, as an estimate. Where no tariffs are known it stays `maybe`.
  */
 import type { Facts } from '../facts.ts';
 import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
-import { money, rate, reason, scheme, text } from '../reasons.ts';
+import { label, money, rate, reason, scheme, text } from '../reasons.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
 import { bijstandsnormMonthly } from './bijstandsnorm.ts';
 import { minimumBasishuur } from './huurtoeslag.ts';
+import { typicalLocalTaxes } from './local-taxes.ts';
 import { zorgtoeslagAmount } from './zorgtoeslag.ts';
 
 export interface KwijtscheldingInputs {
@@ -134,6 +139,34 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
 
   if (taxesMonthly === undefined || taxesMonthly === 0) {
     missing.push(reason('kwijtschelding-taxes-unknown', {}, legal));
+    // Without the household's own bill, the municipality's tariffs for its type of household stand in
+    // for it (content/local-taxes/): an estimate, said so in every reason.
+    const typical = typicalLocalTaxes(f, p);
+    if (typical) {
+      for (const part of typical.parts) {
+        const tax = part.payer === 'owner' ? `tax-${part.tax}-owner` : `tax-${part.tax}`;
+        reasons.push(
+          reason(
+            'kwijtschelding-tariff',
+            { tax: label(tax), household: label(`tariff-${part.household}`), amount: money(part.yearly) },
+            part.source,
+          ),
+        );
+      }
+      const bill = typical.yearly;
+      const canPay = usable + excess;
+      const forgivenOfBill = Math.max(0, bill - canPay);
+      if (forgivenOfBill === 0) {
+        reasons.push(reason('kwijtschelding-none-tariff', { bill: money(bill), capacity: money(canPay) }, legal));
+        return done('not-eligible');
+      }
+      reasons.push(
+        forgivenOfBill === bill
+          ? reason('kwijtschelding-full-tariff', { bill: money(bill) }, legal)
+          : reason('kwijtschelding-partial-tariff', { bill: money(bill), capacity: money(canPay), forgiven: money(forgivenOfBill) }, legal),
+      );
+      return done('eligible', forgivenOfBill);
+    }
     if (capacity === 0 && excess === 0) {
       reasons.push(reason('kwijtschelding-full-likely', {}, legal));
       return done('eligible', 0, true);
