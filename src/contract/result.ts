@@ -36,6 +36,12 @@ export interface PublicScheme {
   missing: PublicReason[];
   nextStep: { text: string; url: string };
   unverified: UnverifiedValue[];
+  /**
+   * Only on schemes the council decides (municipal schemes and kwijtschelding): `own` when the result
+   * uses the council's own figures, `generic` when only the national rules are known (no amount, no
+   * income limit; ask the municipality, see `municipality.contact`).
+   */
+  figures?: 'own' | 'generic';
 }
 
 /**
@@ -86,7 +92,11 @@ export interface PublicLedger {
 
 export interface PublicResult {
   referenceDate: string;
-  municipality: { code: string; name: string; hasSchemes: boolean };
+  /**
+   * `hasSchemes`: the result lists municipal schemes (true for every municipality: at least the generic
+   * ones). `ownFigures`: content holds the council's own schemes and figures.
+   */
+  municipality: { code: string; name: string; hasSchemes: boolean; ownFigures: boolean };
   household: { type: string; kostendelers: number; size: number };
   schemes: PublicScheme[];
   disposableIncome: {
@@ -223,7 +233,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       exOfficio.basis = fmt(s.exOfficio.basis).text;
       exOfficio.code = s.exOfficio.basis.code;
     }
-    return {
+    const out: PublicScheme = {
       id: s.id,
       name: texts?.name ?? s.id,
       kind: s.kind,
@@ -238,6 +248,8 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       nextStep: { text: texts?.nextStep ?? '', url },
       unverified: unverifiedList(s.unverified, rulebook, language, outcome.referenceDate),
     };
+    if (s.figures !== undefined) out.figures = s.figures;
+    return out;
   });
   const di = outcome.disposableIncome;
   const line = (l: {
@@ -304,7 +316,12 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
   };
   return {
     referenceDate: outcome.referenceDate,
-    municipality: { code, name: outcome.municipality.name, hasSchemes: outcome.municipality.known },
+    municipality: {
+      code,
+      name: outcome.municipality.name,
+      hasSchemes: outcome.schemes.some((s) => s.kind === 'municipal'),
+      ownFigures: outcome.municipality.known,
+    },
     household: outcome.household,
     schemes,
     disposableIncome: {

@@ -95,6 +95,11 @@ export interface Scheme {
   paid: Paid;
   apply?: Apply | undefined;
   texts: Record<Language, SchemeText>;
+  /**
+   * For a municipal scheme every municipality must run: the national conditions, used for residents
+   * of a municipality without its own entry for the scheme (a generic scheme: `maybe`, no amount).
+   */
+  generic?: { conditions: Conditions } | undefined;
 }
 
 export type HouseholdTypeKey = 'single' | 'single-parent' | 'couple' | 'couple-with-children';
@@ -110,7 +115,8 @@ export interface IncomeCondition {
   percentMultiPerson?: ParameterRef | undefined;
 }
 
-export type AssetCondition = 'participatiewet' | 'none' | { single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef };
+export type AssetCondition =
+  'participatiewet' | 'participatiewet-surplus' | 'none' | { single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef };
 
 export interface Conditions {
   applicantAge?: { min?: number; max?: number; belowAowAge?: boolean; aowAge?: boolean } | undefined;
