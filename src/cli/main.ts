@@ -13,6 +13,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
                         and what each changes
   worker                (npm run worker) the queue workers, for PostgreSQL deployments
   content [DIR]         validate content/; how long the rules still cover, which documents are due
+  contacts [--xml FILE] [--date DATE]
+                        (npm run content:contacts) where to ask every municipality, from the register
+                        of government organisations (downloads its export, or reads a stored copy)
   carry-forward --to DATE [DIR]
                         open a new period: amounts not yet published carried forward as provisional
   admin create --email E --name N --municipality GMxxxx [--role R] [--password-stdin]
@@ -35,6 +38,11 @@ switch (command) {
   case 'content': {
     const { contentCheck } = await import('./content-check.ts');
     process.exitCode = contentCheck(args[0]);
+    break;
+  }
+  case 'contacts': {
+    const { contactsCommand } = await import('./content-contacts.ts');
+    process.exitCode = await contactsCommand(args);
     break;
   }
   case 'carry-forward': {

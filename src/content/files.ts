@@ -18,7 +18,14 @@ export interface ContentFiles {
   rulesText: string;
   /** content/calendar.yaml: the rules calendar. */
   calendarText: string;
-  files: { parameters: ContentFile[]; schemes: ContentFile[]; municipalities: ContentFile[]; places: ContentFile[]; events: ContentFile[] };
+  files: {
+    parameters: ContentFile[];
+    schemes: ContentFile[];
+    municipalities: ContentFile[];
+    places: ContentFile[];
+    contacts: ContentFile[];
+    events: ContentFile[];
+  };
   /** sha256 over every path and text, hex. */
   hash: string;
 }
@@ -57,6 +64,7 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     schemes: read('schemes'),
     municipalities: read('municipalities'),
     places: read('places'),
+    contacts: read('contacts'),
     events: read('events'),
   };
   return { manifestText, rulesText, calendarText, files, hash: hash.digest('hex') };

@@ -17,6 +17,7 @@ import type {
   MunicipalScheme,
   LifeEvent,
   Parameter,
+  MunicipalityContact,
   Place,
   Rule,
   Rulebook,
@@ -33,6 +34,7 @@ import {
   municipalitySchema,
   parameterSchema,
   placesSchema,
+  contactsFileSchema,
   rulebookManifestSchema,
   rulesFileSchema,
   schemeSchema,
@@ -393,6 +395,24 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     else if (place.name !== m.name) problems.push(`municipalities/${m.code}.yaml: name ${m.name} differs from the CBS name ${place.name}`);
   }
 
+  const contacts: Record<string, MunicipalityContact> = {};
+  for (const f of content.files.contacts) {
+    const input = parseFile(f, contactsFileSchema);
+    if (!input) continue;
+    for (const c of input.municipalities) {
+      if (contacts[c.code]) problems.push(`${f.path}: ${c.code} appears twice`);
+      else if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
+      contacts[c.code] = {
+        name: c.name,
+        website: c.website,
+        phone: c.phone,
+        address: c.address,
+        register: c.register,
+        retrieved: input.source.retrieved,
+      };
+    }
+  }
+
   const events: Record<string, LifeEvent> = {};
   for (const f of content.files.events) {
     const id = f.path.replace(/^events\//, '').replace(/\.yaml$/, '');
@@ -422,6 +442,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     schemes,
     municipalities,
     places,
+    contacts,
     events,
   };
 }

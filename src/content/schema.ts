@@ -372,6 +372,37 @@ export const calendarFileSchema = z.record(
   }),
 );
 
+/**
+ * `content/contacts/municipalities.yaml`: where to ask, per municipality, from the government's register of
+ * organisations (organisaties.overheid.nl, CC0), refreshed by `npm run content:contacts`.
+ */
+export const contactsFileSchema = z.strictObject({
+  source: z.strictObject({
+    title: z.string().min(3),
+    url,
+    /** Day the export was read (the newest record's day when copied from a mirror). */
+    retrieved: isoDate,
+    licence: z.string().min(2),
+    note: z.string().optional(),
+  }),
+  municipalities: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^GM\d{4}$/),
+        name: z.string().min(2),
+        website: url,
+        phone: z.string().min(3).optional(),
+        /** Postal address in one line, as the register gives it. */
+        address: z.string().min(5).optional(),
+        /** The organisation's page in the register. */
+        register: url,
+        /** Last change of the record in the register, when it says so. */
+        changed: isoDate.optional(),
+      }),
+    )
+    .min(1),
+});
+
 /** `content/places/municipalities.yaml`: every Dutch municipality, for the picker and for code validation. */
 export const placesSchema = z.strictObject({
   source: evidenceSchema,

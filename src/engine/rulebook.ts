@@ -230,6 +230,18 @@ export interface LifeEvent {
   texts: Record<Language, EventText>;
 }
 
+/** Where to ask a municipality, from the government's register of organisations (content/contacts/). */
+export interface MunicipalityContact {
+  name: string;
+  website: string;
+  phone?: string | undefined;
+  /** Postal address in one line. */
+  address?: string | undefined;
+  /** The record in the register, and the day the register was read. */
+  register: string;
+  retrieved: string;
+}
+
 /** A Dutch municipality from the CBS list, for picking by name and validating codes. */
 export interface Place {
   code: string;
@@ -291,6 +303,8 @@ export interface Rulebook {
   municipalities: Record<string, Municipality>;
   /** Every Dutch municipality by CBS code; those in `municipalities` also have their own schemes. */
   places: Record<string, Place>;
+  /** Where to ask, by CBS code (website, phone, postal address), where the register has the municipality. */
+  contacts: Record<string, MunicipalityContact>;
   /** Life events by id. */
   events: Record<string, LifeEvent>;
 }

@@ -93,3 +93,22 @@ describe('generic municipal schemes', () => {
     }
   });
 });
+
+describe('where to ask, for generic schemes', () => {
+  it('gives Amsterdam, Groningen and Emmen their contact from the register and links the generic schemes to their website', () => {
+    const want: Record<string, { website: string; phone: string; address: string }> = {
+      GM0363: { website: 'https://www.amsterdam.nl', phone: '14 020', address: 'Postbus 202, 1000 AE AMSTERDAM' },
+      GM0014: { website: 'https://gemeente.groningen.nl', phone: '14 050', address: 'Postbus 742, 9700 AS GRONINGEN' },
+      GM0114: { website: 'https://www.emmen.nl', phone: '14 0591', address: 'Postbus 30001, 7800 RA EMMEN' },
+    };
+    for (const [code, contact] of Object.entries(want)) {
+      const result = check(code);
+      expect(result.municipality.contact, code).toMatchObject(contact);
+      expect(result.municipality.contact!.source).toMatch(/^https:\/\/organisaties\.overheid\.nl\//);
+      for (const id of THREE) {
+        const s = result.schemes.find((x) => x.id === id)!;
+        expect(s.nextStep.url, `${code} ${id}`).toBe(contact.website);
+      }
+    }
+  });
+});
