@@ -13,6 +13,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
                         and what each changes
   worker                (npm run worker) the queue workers, for PostgreSQL deployments
   content [DIR]         validate content/; how long the rules still cover, which documents are due
+  coverage [--own] [--summary] [--date DATE]
+                        (npm run content:coverage) municipalities against the schemes the council
+                        decides: official, municipal, secondary or generic, and the newest value
   contacts [--xml FILE] [--date DATE]
                         (npm run content:contacts) where to ask every municipality, from the register
                         of government organisations (downloads its export, or reads a stored copy)
@@ -38,6 +41,11 @@ switch (command) {
   case 'content': {
     const { contentCheck } = await import('./content-check.ts');
     process.exitCode = contentCheck(args[0]);
+    break;
+  }
+  case 'coverage': {
+    const { coverageCommand } = await import('./content-coverage.ts');
+    process.exitCode = coverageCommand(args);
     break;
   }
   case 'contacts': {
