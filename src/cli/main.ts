@@ -16,6 +16,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
   coverage [--own] [--summary] [--date DATE]
                         (npm run content:coverage) municipalities against the schemes the council
                         decides: official, municipal, secondary or generic, and the newest value
+  cvdr --municipality GMxxxx [--xml FILE ...] [--out DIR]
+                        (npm run content:cvdr) a council's minima regulations from CVDR (or stored
+                        XML) into a draft of quoted candidate values, compared with content/
   contacts [--xml FILE] [--date DATE]
                         (npm run content:contacts) where to ask every municipality, from the register
                         of government organisations (downloads its export, or reads a stored copy)
@@ -46,6 +49,11 @@ switch (command) {
   case 'coverage': {
     const { coverageCommand } = await import('./content-coverage.ts');
     process.exitCode = coverageCommand(args);
+    break;
+  }
+  case 'cvdr': {
+    const { cvdrCommand } = await import('./content-cvdr.ts');
+    process.exitCode = await cvdrCommand(args);
     break;
   }
   case 'contacts': {
