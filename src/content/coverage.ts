@@ -87,7 +87,7 @@ export function coverage(rulebook: Rulebook, date: string): Coverage {
       let ids: string[] | undefined;
       let cvdr = false;
       if (id === 'kwijtschelding') {
-        const own = m?.parameterOverrides['kwijtschelding/norm-percentage'];
+        const own = m?.parameterOverrides['kwijtschelding/norm-percentage'] ?? rulebook.councilChoices[code]?.['kwijtschelding/norm-percentage'];
         ids = own === undefined ? undefined : [own];
       } else {
         const s = m?.schemes.find((x) => x.id === id);

@@ -24,6 +24,7 @@ export interface ContentFiles {
     municipalities: ContentFile[];
     places: ContentFile[];
     contacts: ContentFile[];
+    choices: ContentFile[];
     events: ContentFile[];
   };
   /** sha256 over every path and text, hex. */
@@ -65,6 +66,7 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     municipalities: read('municipalities'),
     places: read('places'),
     contacts: read('contacts'),
+    choices: read('choices'),
     events: read('events'),
   };
   return { manifestText, rulesText, calendarText, files, hash: hash.digest('hex') };

@@ -35,6 +35,7 @@ import {
   parameterSchema,
   placesSchema,
   contactsFileSchema,
+  choicesFileSchema,
   rulebookManifestSchema,
   rulesFileSchema,
   schemeSchema,
@@ -413,6 +414,27 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     }
   }
 
+  const councilChoices: Record<string, Record<string, string>> = {};
+  for (const f of content.files.choices) {
+    const input = parseFile(f, choicesFileSchema);
+    if (!input) continue;
+    const national = parameters[input.parameter];
+    if (!national) {
+      problems.push(`${f.path}: ${input.parameter} is no national parameter`);
+      continue;
+    }
+    for (const c of input.councils) {
+      if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
+      if (municipalities[c.code]) problems.push(`${f.path}: ${c.code} has its own file; set the choice under parameters: there`);
+      const choices = (councilChoices[c.code] ??= {});
+      if (choices[input.parameter]) problems.push(`${f.path}: ${c.code} appears twice`);
+      const id = `${c.code}/${input.parameter}`;
+      const title = { nl: `${national.title.nl} (${c.code})`, en: `${national.title.en} (${c.code})` };
+      parameters[id] = compileParameter(id, { title, unit: national.unit, source: national.source, values: c.values }, problems, `${f.path}: ${c.code}`);
+      choices[input.parameter] = id;
+    }
+  }
+
   const events: Record<string, LifeEvent> = {};
   for (const f of content.files.events) {
     const id = f.path.replace(/^events\//, '').replace(/\.yaml$/, '');
@@ -442,6 +464,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     schemes,
     municipalities,
     places,
+    councilChoices,
     contacts,
     events,
   };

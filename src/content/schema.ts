@@ -403,6 +403,18 @@ export const contactsFileSchema = z.strictObject({
     .min(1),
 });
 
+/**
+ * `content/choices/<parameter>.yaml`: a council's choice that fills in a national rule (for example the
+ * kwijtschelding percentage), for municipalities without their own file in content/municipalities/.
+ */
+export const choicesFileSchema = z.strictObject({
+  /** The national parameter the choice replaces. */
+  parameter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+  councils: z
+    .array(z.strictObject({ code: z.string().regex(/^GM\d{4}$/), values: z.array(datedValueSchema).min(1) }))
+    .min(1),
+});
+
 /** `content/places/municipalities.yaml`: every Dutch municipality, for the picker and for code validation. */
 export const placesSchema = z.strictObject({
   source: evidenceSchema,

@@ -122,7 +122,18 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   const zt = zorgtoeslag(f, root.fork());
   const ht = huurtoeslag(f, root.fork());
   schemes.push(zt, ht, kindgebondenBudget(f, root.fork()), kinderbijslag(f, root.fork()));
-  schemes.push(kwijtschelding(f, root.fork(), { bijstandTopUp, huurtoeslagMonthly: paidMonthly(ht), zorgtoeslagMonthly: paidMonthly(zt) }));
+  // A council's kwijtschelding percentage from content/choices/, for a municipality without its own file.
+  const choices = Object.hasOwn(rulebook.councilChoices, household.municipality)
+    ? rulebook.councilChoices[household.municipality]
+    : undefined;
+  schemes.push(
+    kwijtschelding(f, root.fork(), {
+      bijstandTopUp,
+      huurtoeslagMonthly: paidMonthly(ht),
+      zorgtoeslagMonthly: paidMonthly(zt),
+      councilNorm: choices?.['kwijtschelding/norm-percentage'],
+    }),
+  );
 
   const placeName = rulebook.places[household.municipality]!.name;
   if (municipality) {

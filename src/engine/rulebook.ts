@@ -303,6 +303,11 @@ export interface Rulebook {
   municipalities: Record<string, Municipality>;
   /** Every Dutch municipality by CBS code; those in `municipalities` also have their own schemes. */
   places: Record<string, Place>;
+  /**
+   * Council choices of municipalities without their own file: by CBS code, the national parameter id and
+   * the id of the council's parameter that replaces it (content/choices/).
+   */
+  councilChoices: Record<string, Record<string, string>>;
   /** Where to ask, by CBS code (website, phone, postal address), where the register has the municipality. */
   contacts: Record<string, MunicipalityContact>;
   /** Life events by id. */

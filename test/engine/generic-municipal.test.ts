@@ -69,9 +69,11 @@ describe('generic municipal schemes', () => {
   });
 
   it('says the 90 to 100 % range for kwijtschelding only where the council chose no percentage in content', () => {
-    for (const code of ['GM0363', 'GM0014', 'GM0114', 'GM0106', 'GM0267', 'GM1680', 'GM1730']) {
+    for (const code of ['GM0363', 'GM0014', 'GM0114', 'GM0106', 'GM0267', 'GM1680', 'GM1730', 'GM0518', 'GM0177', 'GM0164']) {
       const k = check(code).schemes.find((s) => s.id === 'kwijtschelding')!;
-      const chosen = rb.municipalities[code]?.parameterOverrides['kwijtschelding/norm-percentage'] !== undefined;
+      const chosen =
+        (rb.municipalities[code]?.parameterOverrides['kwijtschelding/norm-percentage'] ??
+          rb.councilChoices[code]?.['kwijtschelding/norm-percentage']) !== undefined;
       expect(k.figures, code).toBe(chosen ? 'own' : 'generic');
       const range = k.reasons.find((r) => r.code === 'kwijtschelding-norm-range');
       if (chosen) expect(range, code).toBeUndefined();
@@ -80,6 +82,16 @@ describe('generic municipal schemes', () => {
           'Elke gemeente kiest zelf hoeveel ze rekent voor je kosten van levensonderhoud: tussen 90% en 100% van de bijstandsnorm. Welke keuze je gemeente maakte, weten we niet. Wij rekenen met 90%, het laagste.',
         );
     }
+  });
+
+  it("uses a council's choice from content/choices for a municipality without its own file: Den Haag 100 %", () => {
+    const k = check('GM0518').schemes.find((s) => s.id === 'kwijtschelding')!;
+    expect(k.figures).toBe('own');
+    expect(k.reasons.find((r) => r.code === 'kwijtschelding-living-costs')?.text.replace(/\u00a0/g, ' ')).toBe(
+      'Voor je kosten van levensonderhoud rekenen we 100% van de bijstandsnorm van € 1.401,50. Dat is € 1.401,50 per maand.',
+    );
+    // 2026 rests on the Begroting 2025: said as unconfirmed.
+    expect(k.unverified.map((u) => u.parameter)).toContain('GM0518/kwijtschelding/norm-percentage');
   });
 
   it('has the generic texts in all six languages', () => {

@@ -26,6 +26,8 @@ export interface KwijtscheldingInputs {
   bijstandTopUp: number;
   huurtoeslagMonthly: number;
   zorgtoeslagMonthly: number;
+  /** The council's own percentage (a parameter id) from content/choices/, for a municipality without its own file. */
+  councilNorm?: string | undefined;
 }
 
 export function kwijtschelding(f: Facts, p: ParameterReader, inputs: KwijtscheldingInputs): SchemeOutcome {
@@ -36,17 +38,14 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
 
   // Kosten van bestaan (URIW art. 16): the council's percentage of the bijstandsnorm, with kostendelersnorm.
   const norm = bijstandsnormMonthly(f, p, { kostendelersnorm: true });
-  const pct = p.rate('kwijtschelding/norm-percentage');
+  const pctId = inputs.councilNorm ?? 'kwijtschelding/norm-percentage';
+  const pct = p.rate(pctId);
   const kostenVanBestaan = applyRate(norm, pct);
   reasons.push(
-    reason(
-      'kwijtschelding-living-costs',
-      { norm: money(norm), percentage: rate(pct), amount: money(kostenVanBestaan) },
-      p.source('kwijtschelding/norm-percentage'),
-    ),
+    reason('kwijtschelding-living-costs', { norm: money(norm), percentage: rate(pct), amount: money(kostenVanBestaan) }, p.source(pctId)),
   );
   // Without the council's own choice in content, the national lowest percentage is used and the range said.
-  const generic = p.municipality?.parameterOverrides['kwijtschelding/norm-percentage'] === undefined;
+  const generic = inputs.councilNorm === undefined && p.municipality?.parameterOverrides['kwijtschelding/norm-percentage'] === undefined;
   const maxPct = generic ? p.rate('kwijtschelding/norm-percentage-maximum') : pct;
   if (generic) {
     reasons.push(
