@@ -3,7 +3,8 @@
  * official documents are out, so that no check stops on the first day of the new year.
  *
  * For every parameter whose last value ends on the day the period ends now (national files, the
- * councils' values inside municipality files, and the tariffs in content/local-taxes/):
+ * councils' values inside municipality files, the council choices in content/choices/ and the tariffs
+ * in content/local-taxes/):
  * - an amount that a document of the rules calendar sets (content/calendar.yaml) gets a new value
  *   from the next day: the same number, `provisional: true`, awaiting that document, with a note
  *   that says where it comes from. The site tells residents that such amounts are not yet known.
@@ -181,6 +182,27 @@ export function carryForward(to: string, contentDir: string = DEFAULT_CONTENT_DI
       return `local-taxes/${code}/${tax('id')}${tax('payer') === 'owner' ? '-owner' : ''}/${str(path[3])}`;
     };
     if (carryDocument(doc, name, end, to, calendar, report)) write(file, doc);
+  }
+
+  // Council choices (content/choices/): each council's values, in the unit of the national parameter they replace.
+  for (const file of yamlFiles(join(contentDir, 'choices'))) {
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const parameter = str(doc.get('parameter'));
+    const unit = str(parseDocument(readFileSync(join(parametersDir, `${parameter}.yaml`), 'utf8')).get('unit'));
+    const councils = doc.get('councils');
+    let changed = false;
+    if (isSeq(councils)) {
+      for (const council of councils.items) {
+        const values = isMap(council) ? council.get('values') : undefined;
+        if (
+          isMap(council) &&
+          isSeq(values) &&
+          carryParameter(values, unit, `${str(council.get('code'))}/${parameter}`, end, to, calendar, report)
+        )
+          changed = true;
+      }
+    }
+    if (changed) write(file, doc);
   }
 
   const rulesPath = join(contentDir, 'rules.yaml');

@@ -17,6 +17,13 @@ export function contentCheck(dir?: string): number {
         `${Object.keys(organisations).length} partner organisations, local tax tariffs for ${Object.keys(rb.localTaxes).length} municipalities; ` +
         `version ${rb.version}\n`,
     );
+    const contacts = Object.values(rb.contacts);
+    const places = Object.values(rb.places).filter((p) => p.to === undefined).length;
+    if (contacts.length > 0) {
+      process.stdout.write(
+        `where to ask: ${contacts.length} of ${places} municipalities (register of organisations read ${contacts[0]!.retrieved}; npm run content:contacts refreshes it)\n`,
+      );
+    }
     const today = siteToday();
     const status = calendarStatus(rb, today);
     process.stdout.write(

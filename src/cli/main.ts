@@ -13,6 +13,15 @@ const USAGE = `usage: npm run --silent cli -- <command>
                         and what each changes
   worker                (npm run worker) the queue workers, for PostgreSQL deployments
   content [DIR]         validate content/; how long the rules still cover, which documents are due
+  coverage [--own] [--summary] [--date DATE]
+                        (npm run content:coverage) municipalities against the schemes the council
+                        decides: official, municipal, secondary or generic, and the newest value
+  cvdr --municipality GMxxxx [--xml FILE ...] [--out DIR]
+                        (npm run content:cvdr) a council's minima regulations from CVDR (or stored
+                        XML) into a draft of quoted candidate values, compared with content/
+  contacts [--xml FILE] [--date DATE]
+                        (npm run content:contacts) where to ask every municipality, from the register
+                        of government organisations (downloads its export, or reads a stored copy)
   carry-forward --to DATE [DIR]
                         open a new period: amounts not yet published carried forward as provisional
   admin create --email E --name N --municipality GMxxxx [--role R] [--password-stdin]
@@ -35,6 +44,21 @@ switch (command) {
   case 'content': {
     const { contentCheck } = await import('./content-check.ts');
     process.exitCode = contentCheck(args[0]);
+    break;
+  }
+  case 'coverage': {
+    const { coverageCommand } = await import('./content-coverage.ts');
+    process.exitCode = coverageCommand(args);
+    break;
+  }
+  case 'cvdr': {
+    const { cvdrCommand } = await import('./content-cvdr.ts');
+    process.exitCode = await cvdrCommand(args);
+    break;
+  }
+  case 'contacts': {
+    const { contactsCommand } = await import('./content-contacts.ts');
+    process.exitCode = await contactsCommand(args);
     break;
   }
   case 'carry-forward': {

@@ -23,6 +23,8 @@ export interface ContentFiles {
     schemes: ContentFile[];
     municipalities: ContentFile[];
     places: ContentFile[];
+    contacts: ContentFile[];
+    choices: ContentFile[];
     events: ContentFile[];
     /** content/local-taxes/: tariffs of the taxes kwijtschelding covers, one file per CBS code. */
     localTaxes: ContentFile[];
@@ -65,6 +67,8 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     schemes: read('schemes'),
     municipalities: read('municipalities'),
     places: read('places'),
+    contacts: read('contacts'),
+    choices: read('choices'),
     events: read('events'),
     localTaxes: read('local-taxes'),
   };

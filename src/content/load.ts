@@ -19,6 +19,7 @@ import type {
   LocalTax,
   LocalTaxes,
   Parameter,
+  MunicipalityContact,
   Place,
   Rule,
   Rulebook,
@@ -36,6 +37,8 @@ import {
   municipalitySchema,
   parameterSchema,
   placesSchema,
+  contactsFileSchema,
+  choicesFileSchema,
   rulebookManifestSchema,
   rulesFileSchema,
   schemeSchema,
@@ -455,6 +458,45 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     localTaxes[input.municipality] = compileLocalTaxes(f.path, input, places, parameters, problems);
   }
 
+  const contacts: Record<string, MunicipalityContact> = {};
+  for (const f of content.files.contacts) {
+    const input = parseFile(f, contactsFileSchema);
+    if (!input) continue;
+    for (const c of input.municipalities) {
+      if (contacts[c.code]) problems.push(`${f.path}: ${c.code} appears twice`);
+      else if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
+      contacts[c.code] = {
+        name: c.name,
+        website: c.website,
+        phone: c.phone,
+        address: c.address,
+        register: c.register,
+        retrieved: input.source.retrieved,
+      };
+    }
+  }
+
+  const councilChoices: Record<string, Record<string, string>> = {};
+  for (const f of content.files.choices) {
+    const input = parseFile(f, choicesFileSchema);
+    if (!input) continue;
+    const national = parameters[input.parameter];
+    if (!national) {
+      problems.push(`${f.path}: ${input.parameter} is no national parameter`);
+      continue;
+    }
+    for (const c of input.councils) {
+      if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
+      if (municipalities[c.code]) problems.push(`${f.path}: ${c.code} has its own file; set the choice under parameters: there`);
+      const choices = (councilChoices[c.code] ??= {});
+      if (choices[input.parameter]) problems.push(`${f.path}: ${c.code} appears twice`);
+      const id = `${c.code}/${input.parameter}`;
+      const title = { nl: `${national.title.nl} (${c.code})`, en: `${national.title.en} (${c.code})` };
+      parameters[id] = compileParameter(id, { title, unit: national.unit, source: national.source, values: c.values }, problems, `${f.path}: ${c.code}`);
+      choices[input.parameter] = id;
+    }
+  }
+
   const events: Record<string, LifeEvent> = {};
   for (const f of content.files.events) {
     const id = f.path.replace(/^events\//, '').replace(/\.yaml$/, '');
@@ -484,6 +526,8 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     schemes,
     municipalities,
     places,
+    councilChoices,
+    contacts,
     events,
     localTaxes,
   };

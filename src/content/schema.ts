@@ -147,6 +147,20 @@ const applySchema = z.strictObject({
   deadline: textsSchema.optional(),
 });
 
+/**
+ * What the national law itself says about a scheme every municipality must have, for residents of a
+ * municipality whose own figures are not in content/: only conditions the law sets (an age range, the
+ * asset limit of Participatiewet art. 34) and the conditions a person judges. No income limit and no
+ * amount: those are the council's own, and a generic scheme never guesses them.
+ */
+const genericConditionsSchema = z.strictObject({
+  applicantAge: z
+    .strictObject({ min: z.number().int().nonnegative().optional(), belowAowAge: z.boolean().optional() })
+    .optional(),
+  assets: z.enum(['participatiewet', 'participatiewet-surplus']).optional(),
+  judgement: z.array(textsSchema).min(1),
+});
+
 /** A national scheme, or the shared description of a scheme every municipality has (`content/schemes/`). */
 export const schemeSchema = z.strictObject({
   kind: z.enum(SCHEME_KINDS),
@@ -156,6 +170,11 @@ export const schemeSchema = z.strictObject({
   paid: z.enum(['month', 'quarter', 'year', 'once', 'varies']),
   apply: applySchema.optional(),
   texts: schemeTextsSchema,
+  /**
+   * A municipal scheme every municipality must run: shown, as `maybe` with these national conditions,
+   * to residents of a municipality that has no own entry for it in content/municipalities/.
+   */
+  generic: z.strictObject({ conditions: genericConditionsSchema }).optional(),
 });
 export type SchemeInput = z.infer<typeof schemeSchema>;
 
@@ -201,6 +220,11 @@ const incomeConditionSchema = z.strictObject({
 const assetConditionSchema = z.union([
   /** The vermogensgrens of Participatiewet art. 34. */
   z.literal('participatiewet'),
+  /**
+   * Savings above the vermogensgrens of art. 34 are used first, but do not end the claim
+   * (bijzondere bijstand, art. 35 lid 1): the result names the limit and never says no on it.
+   */
+  z.literal('participatiewet-surplus'),
   z.literal('none'),
   /** A municipal limit per household type, in euros. */
   z.strictObject({ single: inlineParameter, 'single-parent': inlineParameter, couple: inlineParameter }),
@@ -347,6 +371,49 @@ export const calendarFileSchema = z.record(
     note: z.string().optional(),
   }),
 );
+
+/**
+ * `content/contacts/municipalities.yaml`: where to ask, per municipality, from the government's register of
+ * organisations (organisaties.overheid.nl, CC0), refreshed by `npm run content:contacts`.
+ */
+export const contactsFileSchema = z.strictObject({
+  source: z.strictObject({
+    title: z.string().min(3),
+    url,
+    /** Day the export was read (the newest record's day when copied from a mirror). */
+    retrieved: isoDate,
+    licence: z.string().min(2),
+    note: z.string().optional(),
+  }),
+  municipalities: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^GM\d{4}$/),
+        name: z.string().min(2),
+        website: url,
+        phone: z.string().min(3).optional(),
+        /** Postal address in one line, as the register gives it. */
+        address: z.string().min(5).optional(),
+        /** The organisation's page in the register. */
+        register: url,
+        /** Last change of the record in the register, when it says so. */
+        changed: isoDate.optional(),
+      }),
+    )
+    .min(1),
+});
+
+/**
+ * `content/choices/<parameter>.yaml`: a council's choice that fills in a national rule (for example the
+ * kwijtschelding percentage), for municipalities without their own file in content/municipalities/.
+ */
+export const choicesFileSchema = z.strictObject({
+  /** The national parameter the choice replaces. */
+  parameter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+  councils: z
+    .array(z.strictObject({ code: z.string().regex(/^GM\d{4}$/), values: z.array(datedValueSchema).min(1) }))
+    .min(1),
+});
 
 /** `content/places/municipalities.yaml`: every Dutch municipality, for the picker and for code validation. */
 export const placesSchema = z.strictObject({

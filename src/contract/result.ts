@@ -36,6 +36,12 @@ export interface PublicScheme {
   missing: PublicReason[];
   nextStep: { text: string; url: string };
   unverified: UnverifiedValue[];
+  /**
+   * Only on schemes the council decides (municipal schemes and kwijtschelding): `own` when the result
+   * uses the council's own figures, `generic` when only the national rules are known (no amount, no
+   * income limit; ask the municipality, see `municipality.contact`).
+   */
+  figures?: 'own' | 'generic';
 }
 
 /**
@@ -84,9 +90,26 @@ export interface PublicLedger {
   notes: PublicReason[];
 }
 
+/**
+ * Where to ask the municipality (website, phone, postal address), from the government's register of
+ * organisations: `source` is the register's page for the municipality, `retrieved` the day it was read.
+ */
+export interface PublicContact {
+  name: string;
+  website: string;
+  phone?: string;
+  address?: string;
+  source: string;
+  retrieved: string;
+}
+
 export interface PublicResult {
   referenceDate: string;
-  municipality: { code: string; name: string; hasSchemes: boolean };
+  /**
+   * `hasSchemes`: the result lists municipal schemes (true for every municipality: at least the generic
+   * ones). `ownFigures`: content holds the council's own schemes and figures.
+   */
+  municipality: { code: string; name: string; hasSchemes: boolean; ownFigures: boolean; contact?: PublicContact };
   household: { type: string; kostendelers: number; size: number };
   schemes: PublicScheme[];
   disposableIncome: {
@@ -202,12 +225,16 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
   const code = outcome.municipality.code;
   const municipality = rulebook.municipalities[code];
   const fmt = (r: Reason): PublicReason => formatReason(r, language, rulebook, code);
+  const contact = Object.hasOwn(rulebook.contacts, code) ? rulebook.contacts[code] : undefined;
   const schemes = outcome.schemes.map((s): PublicScheme => {
     const local = municipality?.schemes.find((m) => m.id === s.id);
+    // A generic scheme is asked for at the municipality itself: its name and website from the register.
+    const generic = s.figures === 'generic' && contact !== undefined;
     const shared = rulebook.schemes[s.id];
     const texts = local?.texts[language] ?? shared?.texts[language];
     const administeredBy =
       local?.administeredBy?.[language] ??
+      (generic && s.kind === 'municipal' ? contact.name : undefined) ??
       (s.id === 'kwijtschelding' && municipality ? municipality.taxOffice.name : undefined) ??
       (local && municipality ? municipality.incomeService.name : undefined) ??
       shared?.administeredBy[language] ??
@@ -215,6 +242,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
     const url =
       local?.apply.url ??
       (s.id === 'kwijtschelding' && municipality ? municipality.taxOffice.url : undefined) ??
+      (generic ? contact.website : undefined) ??
       shared?.apply?.url ??
       municipality?.website ??
       '';
@@ -223,7 +251,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       exOfficio.basis = fmt(s.exOfficio.basis).text;
       exOfficio.code = s.exOfficio.basis.code;
     }
-    return {
+    const out: PublicScheme = {
       id: s.id,
       name: texts?.name ?? s.id,
       kind: s.kind,
@@ -238,6 +266,8 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       nextStep: { text: texts?.nextStep ?? '', url },
       unverified: unverifiedList(s.unverified, rulebook, language, outcome.referenceDate),
     };
+    if (s.figures !== undefined) out.figures = s.figures;
+    return out;
   });
   const di = outcome.disposableIncome;
   const line = (l: {
@@ -304,7 +334,24 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
   };
   return {
     referenceDate: outcome.referenceDate,
-    municipality: { code, name: outcome.municipality.name, hasSchemes: outcome.municipality.known },
+    municipality: {
+      code,
+      name: outcome.municipality.name,
+      hasSchemes: outcome.schemes.some((s) => s.kind === 'municipal'),
+      ownFigures: outcome.municipality.known,
+      ...(contact
+        ? {
+            contact: {
+              name: contact.name,
+              website: contact.website,
+              ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+              ...(contact.address === undefined ? {} : { address: contact.address }),
+              source: contact.register,
+              retrieved: contact.retrieved,
+            },
+          }
+        : {}),
+    },
     household: outcome.household,
     schemes,
     disposableIncome: {

@@ -8,7 +8,7 @@ import { deriveFacts } from './facts.ts';
 import { buildLedger } from './ledger.ts';
 import { isProvisional, ParameterReader } from './parameters.ts';
 import { count, money, reason, text } from './reasons.ts';
-import type { Rulebook } from './rulebook.ts';
+import type { MunicipalScheme, Rulebook } from './rulebook.ts';
 import { bijstand } from './rules/bijstand.ts';
 import { huurtoeslag } from './rules/huurtoeslag.ts';
 import { kinderbijslag } from './rules/kinderbijslag.ts';
@@ -34,6 +34,35 @@ export function municipalityExists(rulebook: Rulebook, code: string, date: strin
   // The code is the caller's text: only an own entry counts, never a member of Object.prototype.
   const place = Object.hasOwn(rulebook.places, code) ? rulebook.places[code] : undefined;
   return place !== undefined && (place.from === undefined || place.from <= date) && (place.to === undefined || date <= place.to);
+}
+
+const generic = new WeakMap<Rulebook, MunicipalScheme[]>();
+
+/**
+ * The municipal schemes every municipality must run (`generic` in content/schemes/), as municipal
+ * schemes with the national conditions only: the amount varies and no income limit is set.
+ */
+export function genericSchemes(rulebook: Rulebook): MunicipalScheme[] {
+  let list = generic.get(rulebook);
+  if (!list) {
+    list = [];
+    for (const s of Object.values(rulebook.schemes)) {
+      if (!s.generic) continue;
+      list.push({
+        id: s.id,
+        legal: s.legal,
+        paid: s.paid,
+        apply: s.apply ?? { url: s.legal.url },
+        conditions: s.generic.conditions,
+        amount: { type: 'varies' },
+        exOfficio: [],
+        texts: s.texts,
+      });
+    }
+    list.sort((a, b) => a.id.localeCompare(b.id));
+    generic.set(rulebook, list);
+  }
+  return list;
 }
 
 const schemeIds = new WeakMap<Rulebook, Set<string>>();
@@ -93,12 +122,34 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   const zt = zorgtoeslag(f, root.fork());
   const ht = huurtoeslag(f, root.fork());
   schemes.push(zt, ht, kindgebondenBudget(f, root.fork()), kinderbijslag(f, root.fork()));
-  schemes.push(kwijtschelding(f, root.fork(), { bijstandTopUp, huurtoeslagMonthly: paidMonthly(ht), zorgtoeslagMonthly: paidMonthly(zt) }));
+  // A council's kwijtschelding percentage from content/choices/, for a municipality without its own file.
+  const choices = Object.hasOwn(rulebook.councilChoices, household.municipality)
+    ? rulebook.councilChoices[household.municipality]
+    : undefined;
+  schemes.push(
+    kwijtschelding(f, root.fork(), {
+      bijstandTopUp,
+      huurtoeslagMonthly: paidMonthly(ht),
+      zorgtoeslagMonthly: paidMonthly(zt),
+      councilNorm: choices?.['kwijtschelding/norm-percentage'],
+    }),
+  );
 
+  const placeName = rulebook.places[household.municipality]!.name;
   if (municipality) {
-    for (const s of municipality.schemes) schemes.push(municipalScheme(s, f, root.fork(), { bijstandTopUp }));
+    for (const s of municipality.schemes) schemes.push({ ...municipalScheme(s, f, root.fork(), { bijstandTopUp }), figures: 'own' });
   } else {
-    notes.push(reason('municipality-no-data', { name: text(rulebook.places[household.municipality]!.name) }));
+    notes.push(reason('municipality-no-data', { name: text(placeName) }));
+  }
+  // The schemes every municipality must run, with only what national law says where the council's own
+  // figures are not in content: `maybe`, no income limit and no amount guessed.
+  for (const g of genericSchemes(rulebook)) {
+    if (municipality?.schemes.some((s) => s.id === g.id)) continue;
+    const out = municipalScheme(g, f, root.fork(), { bijstandTopUp });
+    const own = reason('municipal-generic', { name: text(placeName) }, g.legal);
+    // A yearly supplement's amount is the council's, not "depends on your costs": the first reason says so.
+    const rest = g.paid === 'varies' ? out.reasons : out.reasons.filter((r) => r.code !== 'amount-varies');
+    schemes.push({ ...out, reasons: [own, ...rest], figures: 'generic' });
   }
 
   const incomeParameters = root.unverified();

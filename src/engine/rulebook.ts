@@ -95,6 +95,11 @@ export interface Scheme {
   paid: Paid;
   apply?: Apply | undefined;
   texts: Record<Language, SchemeText>;
+  /**
+   * For a municipal scheme every municipality must run: the national conditions, used for residents
+   * of a municipality without its own entry for the scheme (a generic scheme: `maybe`, no amount).
+   */
+  generic?: { conditions: Conditions } | undefined;
 }
 
 export type HouseholdTypeKey = 'single' | 'single-parent' | 'couple' | 'couple-with-children';
@@ -110,7 +115,8 @@ export interface IncomeCondition {
   percentMultiPerson?: ParameterRef | undefined;
 }
 
-export type AssetCondition = 'participatiewet' | 'none' | { single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef };
+export type AssetCondition =
+  'participatiewet' | 'participatiewet-surplus' | 'none' | { single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef };
 
 export interface Conditions {
   applicantAge?: { min?: number; max?: number; belowAowAge?: boolean; aowAge?: boolean } | undefined;
@@ -224,6 +230,18 @@ export interface LifeEvent {
   texts: Record<Language, EventText>;
 }
 
+/** Where to ask a municipality, from the government's register of organisations (content/contacts/). */
+export interface MunicipalityContact {
+  name: string;
+  website: string;
+  phone?: string | undefined;
+  /** Postal address in one line. */
+  address?: string | undefined;
+  /** The record in the register, and the day the register was read. */
+  register: string;
+  retrieved: string;
+}
+
 /** A Dutch municipality from the CBS list, for picking by name and validating codes. */
 export interface Place {
   code: string;
@@ -285,6 +303,13 @@ export interface Rulebook {
   municipalities: Record<string, Municipality>;
   /** Every Dutch municipality by CBS code; those in `municipalities` also have their own schemes. */
   places: Record<string, Place>;
+  /**
+   * Council choices of municipalities without their own file: by CBS code, the national parameter id and
+   * the id of the council's parameter that replaces it (content/choices/).
+   */
+  councilChoices: Record<string, Record<string, string>>;
+  /** Where to ask, by CBS code (website, phone, postal address), where the register has the municipality. */
+  contacts: Record<string, MunicipalityContact>;
   /** Life events by id. */
   events: Record<string, LifeEvent>;
   /** Tariffs of the local taxes kwijtschelding covers, by CBS code (content/local-taxes/). */

@@ -104,6 +104,11 @@ export interface SchemeOutcome {
   exOfficio: { possible: boolean; basis?: Reason | undefined };
   /** Ids of parameters this conclusion used whose values are not verified against an official source. */
   unverified: string[];
+  /**
+   * For a scheme the council decides (municipal schemes and kwijtschelding): `own` when content holds the
+   * council's own figures, `generic` when only the national rules are known (no income limit, no amount).
+   */
+  figures?: 'own' | 'generic' | undefined;
 }
 
 export interface DisposableIncomeLine {

@@ -29,7 +29,20 @@ describe('cli check', () => {
     const r = cli(['check', file('ank.json', JSON.stringify(ank))]);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result.municipality).toEqual({ code: 'GM0106', name: 'Assen', hasSchemes: true });
+    expect(result.municipality).toEqual({
+      code: 'GM0106',
+      name: 'Assen',
+      hasSchemes: true,
+      ownFigures: true,
+      contact: {
+        name: 'Gemeente Assen',
+        website: 'https://www.assen.nl',
+        phone: '(0592) 36 69 11',
+        address: 'Postbus 30018, 9400 RA ASSEN',
+        source: 'https://organisaties.overheid.nl/23236/assen',
+        retrieved: '2026-05-16',
+      },
+    });
     expect(result.schemes.find((s: { id: string }) => s.id === 'zorgtoeslag').amount).toEqual({ monthly: 129, yearly: 1550 });
     expect(result.receipt.engine).toMatch(/^\d+\.\d+\.\d+$/);
     expect(result.receipt.parameters).toMatch(/^2026\.11\+[0-9a-f]{8}$/);

@@ -20,6 +20,8 @@ interface ExpectedScheme {
   reasons?: string[];
   missing?: string[];
   estimate?: boolean;
+  /** `own` or `generic` on schemes the council decides. */
+  figures?: string;
 }
 
 interface Case {
@@ -76,6 +78,7 @@ describe.each(files)('%s', (file) => {
         reasons: got!.reasons.map((x) => x.code),
         missing: got!.missing.map((x) => x.code),
         estimate: got!.estimate,
+        figures: got!.figures,
       };
       const picked: Record<string, unknown> = {};
       for (const k of Object.keys(want) as (keyof ExpectedScheme)[]) {

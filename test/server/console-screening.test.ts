@@ -199,8 +199,9 @@ describe.each(testDatabases)('screening on $name', (target) => {
     expect(ank.errors).toBeNull();
     expect(ank.result!.schemes.map((x) => x.id)).toEqual(expect.arrayContaining(['kindgebonden-budget']));
     // Without a tax bill Assen's tariffs for more persons stand in (200.74 + 146.93 = 347.67 a year); with 74.83 a month
-    // left above the living costs she can pay 718.37 of it a year: no candidate for kwijtschelding.
-    expect(ank.result!.schemes.map((x) => x.id)).not.toContain('kwijtschelding');
+    // left above 90 % of the norm she can pay 718.37 of it a year. Assen's own percentage is not known, and at 100 %
+    // part would be forgiven: `maybe`, which flags nobody.
+    expect(ank.result!.schemes.find((x) => x.id === 'kwijtschelding')?.status).toBe('maybe');
     expect(ank.result!.schemes.find((x) => x.id === 'zorgtoeslag')?.status).toBe('already-receiving');
     // Meedoenpremie can be granted ex officio to residents on bijstand.
     expect(ank.result!.schemes.filter((x) => x.exOfficio).map((x) => x.id)).toContain('meedoenpremie-schoolgaande-kinderen');

@@ -31,6 +31,8 @@ export interface KwijtscheldingInputs {
   bijstandTopUp: number;
   huurtoeslagMonthly: number;
   zorgtoeslagMonthly: number;
+  /** The council's own percentage (a parameter id) from content/choices/, for a municipality without its own file. */
+  councilNorm?: string | undefined;
 }
 
 export function kwijtschelding(f: Facts, p: ParameterReader, inputs: KwijtscheldingInputs): SchemeOutcome {
@@ -41,15 +43,24 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
 
   // Kosten van bestaan (URIW art. 16): the council's percentage of the bijstandsnorm, with kostendelersnorm.
   const norm = bijstandsnormMonthly(f, p, { kostendelersnorm: true });
-  const pct = p.rate('kwijtschelding/norm-percentage');
+  const pctId = inputs.councilNorm ?? 'kwijtschelding/norm-percentage';
+  const pct = p.rate(pctId);
   const kostenVanBestaan = applyRate(norm, pct);
   reasons.push(
-    reason(
-      'kwijtschelding-living-costs',
-      { norm: money(norm), percentage: rate(pct), amount: money(kostenVanBestaan) },
-      p.source('kwijtschelding/norm-percentage'),
-    ),
+    reason('kwijtschelding-living-costs', { norm: money(norm), percentage: rate(pct), amount: money(kostenVanBestaan) }, p.source(pctId)),
   );
+  // Without the council's own choice in content, the national lowest percentage is used and the range said.
+  const generic = inputs.councilNorm === undefined && p.municipality?.parameterOverrides['kwijtschelding/norm-percentage'] === undefined;
+  const maxPct = generic ? p.rate('kwijtschelding/norm-percentage-maximum') : pct;
+  if (generic) {
+    reasons.push(
+      reason(
+        'kwijtschelding-norm-range',
+        { minimum: rate(pct), maximum: rate(maxPct) },
+        p.source('kwijtschelding/norm-percentage-maximum'),
+      ),
+    );
+  }
 
   // Netto besteedbaar inkomen (art. 14–15): the incomes the household receives, with holiday pay, without
   // child benefits and toeslagen. Bijstand it could claim but does not receive is not income.
@@ -76,9 +87,21 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     reasons.push(reason('kwijtschelding-health-costs', { amount: money(healthCosts) }, legal));
   }
 
-  const capacity = Math.max(0, income - housingCosts - healthCosts - kostenVanBestaan);
   const usedShare = p.rate('kwijtschelding/betalingscapaciteit-percentage');
-  const usable = applyRate(capacity * 12, usedShare);
+  const extraId = f.partner
+    ? 'kwijtschelding/extra-vermogen-gehuwden'
+    : f.children.length > 0
+      ? 'kwijtschelding/extra-vermogen-alleenstaande-ouder'
+      : 'kwijtschelding/extra-vermogen-alleenstaande';
+  const extra = p.money(extraId);
+  /** Capacity, the usable part of a year's capacity, allowed savings and savings above them, for given living costs. */
+  const assess = (living: number): { capacity: number; usable: number; allowed: number; excess: number } => {
+    const capacity = Math.max(0, income - housingCosts - healthCosts - living);
+    // Assets (art. 12): savings above a month of living and housing costs and the premium, plus the council's extra.
+    const allowed = living + grossHousing + (premium ?? 0) + extra;
+    return { capacity, usable: applyRate(capacity * 12, usedShare), allowed, excess: Math.max(0, h.assets - allowed) };
+  };
+  const { capacity, usable, allowed, excess } = assess(kostenVanBestaan);
   reasons.push(
     reason(
       'kwijtschelding-capacity',
@@ -87,14 +110,6 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     ),
   );
 
-  // Assets (art. 12): savings above a month of living and housing costs and the premium, plus the council's extra.
-  const extraId = f.partner
-    ? 'kwijtschelding/extra-vermogen-gehuwden'
-    : f.children.length > 0
-      ? 'kwijtschelding/extra-vermogen-alleenstaande-ouder'
-      : 'kwijtschelding/extra-vermogen-alleenstaande';
-  const allowed = kostenVanBestaan + grossHousing + (premium ?? 0) + p.money(extraId);
-  const excess = Math.max(0, h.assets - allowed);
   reasons.push(
     reason(
       excess > 0 ? 'kwijtschelding-assets-above' : 'kwijtschelding-assets-within',
@@ -136,6 +151,16 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
       f,
       p,
     );
+  // At the highest percentage the council may choose: what of a yearly bill would be forgiven there.
+  const forgivenAtMaximum = (yearlyTaxes: number): number => {
+    if (maxPct === pct) return Math.max(0, yearlyTaxes - usable - excess);
+    const a = assess(applyRate(norm, maxPct));
+    return Math.max(0, yearlyTaxes - a.usable - a.excess);
+  };
+  const finish = (status: SchemeOutcome['status'], yearly = 0, amountVaries = false): SchemeOutcome => ({
+    ...done(status, yearly, amountVaries),
+    figures: generic ? 'generic' : 'own',
+  });
 
   if (taxesMonthly === undefined || taxesMonthly === 0) {
     missing.push(reason('kwijtschelding-taxes-unknown', {}, legal));
@@ -156,28 +181,44 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
       const bill = typical.yearly;
       const canPay = usable + excess;
       const forgivenOfBill = Math.max(0, bill - canPay);
+      const billAtMaximum = forgivenAtMaximum(bill);
       if (forgivenOfBill === 0) {
         reasons.push(reason('kwijtschelding-none-tariff', { bill: money(bill), capacity: money(canPay) }, legal));
-        return done('not-eligible');
+        if (billAtMaximum === 0) return finish('not-eligible');
+        // Nothing at the lowest percentage, something at the highest: it depends on the council's choice.
+        missing.push(
+          reason('kwijtschelding-depends-on-choice', { minimum: rate(pct), maximum: rate(maxPct), forgiven: money(billAtMaximum) }, legal),
+        );
+        return finish('maybe', 0, true);
       }
       reasons.push(
         forgivenOfBill === bill
           ? reason('kwijtschelding-full-tariff', { bill: money(bill) }, legal)
           : reason('kwijtschelding-partial-tariff', { bill: money(bill), capacity: money(canPay), forgiven: money(forgivenOfBill) }, legal),
       );
-      return done('eligible', forgivenOfBill);
+      if (billAtMaximum > forgivenOfBill)
+        reasons.push(reason('kwijtschelding-more-at-maximum', { percentage: rate(maxPct), forgiven: money(billAtMaximum) }, legal));
+      return finish('eligible', forgivenOfBill);
     }
     if (capacity === 0 && excess === 0) {
       reasons.push(reason('kwijtschelding-full-likely', {}, legal));
-      return done('eligible', 0, true);
+      return finish('eligible', 0, true);
     }
-    return done('maybe', 0, true);
+    return finish('maybe', 0, true);
   }
   const taxes = taxesMonthly * 12;
   const forgiven = Math.max(0, taxes - usable - excess);
+  const atMaximum = forgivenAtMaximum(taxes);
   if (forgiven === 0) {
-    reasons.push(reason('kwijtschelding-none', { taxes: money(taxes) }, legal));
-    return done('not-eligible');
+    if (atMaximum === 0) {
+      reasons.push(reason('kwijtschelding-none', { taxes: money(taxes) }, legal));
+      return finish('not-eligible');
+    }
+    // The lowest percentage forgives nothing, the highest does: it depends on the council's choice.
+    missing.push(
+      reason('kwijtschelding-depends-on-choice', { minimum: rate(pct), maximum: rate(maxPct), forgiven: money(atMaximum) }, legal),
+    );
+    return finish('maybe', 0, true);
   }
   reasons.push(
     reason(
@@ -186,5 +227,7 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
       legal,
     ),
   );
-  return done('eligible', forgiven);
+  if (atMaximum > forgiven)
+    reasons.push(reason('kwijtschelding-more-at-maximum', { percentage: rate(maxPct), forgiven: money(atMaximum) }, legal));
+  return finish('eligible', forgiven);
 }

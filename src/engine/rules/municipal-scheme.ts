@@ -118,7 +118,12 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
   }
 
   const assets = c.assets;
-  if (assets !== undefined && assets !== 'none') {
+  if (assets === 'participatiewet-surplus') {
+    // Savings above the bijstand limit are used first (Pw art. 35 lid 1 with art. 34); they never end the claim.
+    const { id, limit } = vermogensgrens(f, p);
+    const code = f.household.assets > limit ? 'assets-surplus-used-first' : 'assets-within-limit';
+    reasons.push(reason(code, { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
+  } else if (assets !== undefined && assets !== 'none') {
     const { id, limit } =
       assets === 'participatiewet' ? vermogensgrens(f, p) : { id: assets[householdKey(f)], limit: p.money(assets[householdKey(f)]) };
     if (f.household.assets > limit) {
