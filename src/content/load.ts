@@ -35,6 +35,7 @@ import {
   placesSchema,
   rulebookManifestSchema,
   rulesFileSchema,
+  sourcesFileSchema,
   schemeSchema,
   type DatedValueInput,
   type MunicipalSchemeInput,
@@ -409,6 +410,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
 
   const rules = compileRules(requiredFile('rules.yaml', content.rulesText, rulesFileSchema), manifest, problems);
   const calendar = compileCalendar(requiredFile('calendar.yaml', content.calendarText, calendarFileSchema), parameters, problems);
+  const sources = requiredFile('sources.yaml', content.sourcesText, sourcesFileSchema) ?? {};
   checkCoverage(parameters, calendar, manifest, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
@@ -419,6 +421,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     parameters,
     rules,
     calendar,
+    sources,
     schemes,
     municipalities,
     places,
