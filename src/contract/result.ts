@@ -4,9 +4,18 @@
  * `amountVaries`, `unverified`, `notes`, `url` on reasons, line items in `disposableIncome`).
  */
 import type { Language, LegalSource, Rulebook } from '../engine/rulebook.ts';
-import { toEuros } from '../engine/money.ts';
+import { toEuros, type Period } from '../engine/money.ts';
 import { isProvisional } from '../engine/parameters.ts';
-import type { CheckOutcome, Reason, ReasonParam, SchemeOutcome } from '../engine/types.ts';
+import type {
+  CheckOutcome,
+  DisposableIncomeExclusion,
+  HouseholdType,
+  IncomeType,
+  LedgerExclusion,
+  Reason,
+  ReasonParam,
+  SchemeOutcome,
+} from '../engine/types.ts';
 import { formatDate, formatMoney, formatRate, templatesOf, translator } from '../i18n/index.ts';
 
 export interface PublicReason {
@@ -56,7 +65,7 @@ export interface PublicLine {
   monthly: number;
   counted: boolean;
   /** Why a line does not count: `child-benefit`, `in-norm` or `replaced-by-rules`. */
-  why?: string;
+  why?: DisposableIncomeExclusion;
 }
 
 /**
@@ -66,19 +75,19 @@ export interface PublicLine {
 export interface PublicLedger {
   incomes: {
     person: string;
-    type: string;
+    type: IncomeType;
     label: string;
     /** As entered: euros per period, net or gross. */
-    entered: { amount: number; period: string; basis: string };
+    entered: { amount: number; period: Period; basis: 'net' | 'gross' };
     /** Net per month as paid, without holiday pay paid once a year. */
     monthlyPaid: number;
     /** Net per month averaged over the year, with holiday pay. */
     monthly: number;
     holidayPay: number;
     counts: boolean;
-    why?: string;
+    why?: LedgerExclusion;
   }[];
-  schemes: { id: string; name: string; status: SchemeOutcome['status']; monthly: number; counts: boolean; why?: string }[];
+  schemes: { id: string; name: string; status: SchemeOutcome['status']; monthly: number; counts: boolean; why?: LedgerExclusion }[];
   costs: { key: string; label: string; entered: number; monthly: number; lowered?: { by: string; monthly: number } }[];
   keep: { income: number; schemes: number; costs: number; monthly: number };
   notes: PublicReason[];
@@ -87,7 +96,7 @@ export interface PublicLedger {
 export interface PublicResult {
   referenceDate: string;
   municipality: { code: string; name: string; hasSchemes: boolean };
-  household: { type: string; kostendelers: number; size: number };
+  household: { type: HouseholdType; kostendelers: number; size: number };
   schemes: PublicScheme[];
   disposableIncome: {
     income: { monthly: number; lines: PublicLine[] };
@@ -263,7 +272,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
     person?: string | undefined;
     monthly: number;
     counted: boolean;
-    why?: string | undefined;
+    why?: DisposableIncomeExclusion | undefined;
   }): PublicLine => {
     const out: PublicLine = {
       key: l.key,
