@@ -31,8 +31,11 @@ function jsonResponse(description: string, schema: JsonObject, headers: JsonObje
 
 const error = (description: string) => ({ $ref: `#/components/responses/${description}` });
 
-/** The OpenAPI document; with the site's public URL (PUBLIC_URL) the server and contact are absolute, else relative. */
-export function openApiDocument(publicUrl?: string): JsonObject {
+/**
+ * The OpenAPI document. With the site's public URL (PUBLIC_URL) the server and contact are absolute,
+ * else relative; `contactEmail` (RONDKOMEN_API_CONTACT) is the address API users write to.
+ */
+export function openApiDocument(publicUrl?: string, contactEmail?: string): JsonObject {
   const site = (publicUrl ?? '').replace(/\/$/, '');
   const household = component(householdSchema);
   return {
@@ -46,7 +49,7 @@ export function openApiDocument(publicUrl?: string): JsonObject {
         'Money is in euros with at most two decimals; dates are `YYYY-MM-DD`. Texts are in the requested language ' +
         '(`language` in the body, else `Accept-Language`, else Dutch). Version 1 only adds optional fields: ignore the ones ' +
         'you do not know. The contract in words: `docs/contract/check-v1.md` in the source.',
-      contact: { name: 'Rondkomen', url: `${site}/` },
+      contact: { name: 'Rondkomen', url: `${site}/`, ...(contactEmail ? { email: contactEmail } : {}) },
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: `${site}/api/v1`, description: 'This server' }],

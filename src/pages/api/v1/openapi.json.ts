@@ -5,7 +5,7 @@ import { jsonText, methodNotAllowed } from '../../../server/http/json.ts';
 
 export const prerender = false;
 
-const document = JSON.stringify(openApiDocument(process.env.PUBLIC_URL));
+const document = JSON.stringify(openApiDocument(process.env.PUBLIC_URL, process.env.RONDKOMEN_API_CONTACT));
 
 export const GET: APIRoute = () => jsonText(document, 200, { 'cache-control': 'public, max-age=3600' });
 
