@@ -171,7 +171,7 @@ function group(language: Language, name: string): Record<string, unknown> {
   return { ...(typeof nl === 'object' ? nl : {}), ...(typeof own === 'object' ? own : {}) };
 }
 
-const templates = new Map<string, Map<string, Template>>();
+const templates = new Map<Language, Map<string, Map<string, Template>>>();
 
 /**
  * The compiled templates of one group of messages in one language (`reasons`, `labels`): made once,
@@ -179,8 +179,9 @@ const templates = new Map<string, Map<string, Template>>();
  * A key missing here is one that needs i18next (see compileTemplate), or no key at all.
  */
 export function templatesOf(language: Language, name: string): ReadonlyMap<string, Template> {
-  const id = `${language}\u0000${name}`;
-  let made = templates.get(id);
+  let groups = templates.get(language);
+  if (!groups) templates.set(language, (groups = new Map()));
+  let made = groups.get(name);
   if (!made) {
     made = new Map();
     for (const [key, message] of Object.entries(group(language, name))) {
@@ -188,7 +189,7 @@ export function templatesOf(language: Language, name: string): ReadonlyMap<strin
       const t = compileTemplate(message);
       if (t) made.set(key, t);
     }
-    templates.set(id, made);
+    groups.set(name, made);
   }
   return made;
 }
