@@ -89,6 +89,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
             '405': error('MethodNotAllowed'),
             '413': error('BodyTooLarge'),
             '415': error('UnsupportedMediaType'),
+            '429': error('TooManyRequests'),
             '500': error('InternalError'),
           },
         },
@@ -146,6 +147,12 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
         UnsupportedMediaType: jsonResponse(
           'The body is not JSON by its Content-Type (`invalid-input` with issue `content-type`).',
           ref('Error'),
+        ),
+        TooManyRequests: jsonResponse(
+          'More requests from this client in this minute than the deployment allows (`too-many-requests`; only when ' +
+            'RONDKOMEN_API_RATE_LIMIT is set). `Retry-After` says how many seconds to wait.',
+          ref('Error'),
+          { ...versionHeader, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
         ),
         InternalError: jsonResponse('A fault of ours (`internal-error`), with a plain message and never a stack trace.', ref('Error')),
       },

@@ -135,7 +135,15 @@ export const publicResultSchema = z
   })
   .meta({ title: 'Rondkomen check v1: result' });
 
-export const ERROR_CODES = ['invalid-input', 'invalid-json', 'body-too-large', 'no-rules', 'internal-error', 'method-not-allowed'] as const;
+export const ERROR_CODES = [
+  'invalid-input',
+  'invalid-json',
+  'body-too-large',
+  'too-many-requests',
+  'no-rules',
+  'internal-error',
+  'method-not-allowed',
+] as const;
 
 export const contractErrorSchema = z
   .object({

@@ -107,7 +107,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect((document['info'] as Json)['version']).toBe(API_VERSION);
     expect(Object.keys(document['paths'] as Json).sort()).toEqual(['/check', '/openapi.json', '/schema']);
     const statuses = Object.keys(((document['paths'] as Json)['/check'] as { post: { responses: Json } }).post.responses).sort();
-    expect(statuses).toEqual(['200', '400', '403', '405', '413', '415', '500']);
+    expect(statuses).toEqual(['200', '400', '403', '405', '413', '415', '429', '500']);
   });
 
   it('describes the household input as GET /api/v1/schema does', async () => {
@@ -178,6 +178,32 @@ describe('POST /api/v1/check answers as the document says', () => {
       expect(r.status).toBe(405);
       expect(r.headers.get('allow')).toBeTruthy();
       expect(await problemsAgainst(documented, r, `405 ${r.url}`)).toEqual([]);
+    }
+  });
+});
+
+describe('POST /api/v1/check over a rate limit', () => {
+  it('answers 429 with Retry-After and the error JSON, as documented', async () => {
+    const limited = await startServer({ RONDKOMEN_API_RATE_LIMIT: '2' });
+    try {
+      const send = () =>
+        fetch(`${limited.url}/api/v1/check`, {
+          method: 'POST',
+          body: JSON.stringify(ank),
+          // Refused before its body is read, the answer speaks the language of Accept-Language.
+          headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        });
+      expect((await send()).status).toBe(200);
+      expect((await send()).status).toBe(200);
+      const refused = await send();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await problems('/check', 'post', refused.clone())).toEqual([]);
+      const body = (await refused.json()) as { error: { code: string; issues: { message: string }[] } };
+      expect(body.error.code).toBe('too-many-requests');
+      expect(body.error.issues[0]!.message).toMatch(/^You sent too many requests in a short time\. Wait \d+ seconds and try again\.$/);
+    } finally {
+      await limited.stop();
     }
   });
 });

@@ -1,21 +1,29 @@
 /**
  * POST /api/v1/check: one household (JSON) in, the result out (check contract v1).
  * 400 with the error JSON for invalid input, 413 for a body over 64 KiB, 415 for a body that is not
- * JSON by its type, 500 with the error JSON for a fault of ours. Never a stack trace. Described in
+ * JSON by its type, 429 over the deployment's rate limit (RONDKOMEN_API_RATE_LIMIT), 500 with the
+ * error JSON for a fault of ours. Never a stack trace. Described in
  * GET /api/v1/openapi.json.
  */
 import type { APIRoute } from 'astro';
 import { requestedLanguage, runCheck } from '../../../contract/check.ts';
 import { contractError } from '../../../contract/errors.ts';
 import { BodyTooLarge, json, languageFromHeader, methodNotAllowed, readLimited } from '../../../server/http/json.ts';
+import { apiLimiter } from '../../../server/http/rate-limit.ts';
 import { getRulebook } from '../../../server/rulebook.ts';
 import { siteToday } from '../../../site/today.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request }) => {
+export const POST: APIRoute = async ({ request, clientAddress }) => {
   const headerLanguage = languageFromHeader(request.headers.get('accept-language'));
   const language = headerLanguage ?? 'nl';
+  const verdict = apiLimiter()?.hit(clientAddress);
+  if (verdict && !verdict.ok) {
+    const seconds = verdict.retryAfterSeconds;
+    const error = contractError('too-many-requests', [{ path: [], code: 'too-many-requests', params: { seconds } }], language);
+    return json(error, 429, { 'retry-after': String(seconds) });
+  }
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     return json(contractError('invalid-input', [{ path: [], code: 'content-type', params: {} }], language), 415);
