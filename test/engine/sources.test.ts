@@ -68,7 +68,7 @@ describe('every reason has its source', () => {
     const r = runCheck(ank, rulebook(), { today: '2026-01-01', computedAt: '2026-01-01T00:00:00.000Z' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const estimated = r.result.notes.find((n) => n.code === 'toetsingsinkomen-estimated');
-    expect(estimated?.source).toMatch(/^Rondkomen: eigen schatting het toetsingsinkomen \(Awir art\. 8\)/);
+    expect(estimated?.source).toMatch(/^Rondkomen: eigen schatting van het toetsingsinkomen \(Awir art\. 8\)/);
     expect(estimated?.url).toBe('https://wetten.overheid.nl/BWBR0018472/2026-01-01#Artikel8');
     const given = runCheck({ ...ank, annualTaxableIncome: { ank: 20_000 } }, rulebook(), { today: '2026-01-01', computedAt: 'x' });
     if (!given.ok) throw new Error(JSON.stringify(given.error));
