@@ -18,6 +18,8 @@ export interface ContentFiles {
   rulesText: string;
   /** content/calendar.yaml: the rules calendar. */
   calendarText: string;
+  /** content/sources.yaml: sources of reasons that rest on no single parameter. */
+  sourcesText: string;
   files: {
     parameters: ContentFile[];
     schemes: ContentFile[];
@@ -56,7 +58,8 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
   const optional = (name: string): string => (existsSync(join(contentDir, name)) ? readFileSync(join(contentDir, name), 'utf8') : '');
   const rulesText = optional('rules.yaml');
   const calendarText = optional('calendar.yaml');
-  hash.update(manifestText).update('\0').update(rulesText).update('\0').update(calendarText).update('\0');
+  const sourcesText = optional('sources.yaml');
+  hash.update(manifestText).update('\0').update(rulesText).update('\0').update(calendarText).update('\0').update(sourcesText).update('\0');
   const read = (sub: string): ContentFile[] => {
     const files = listYaml(join(contentDir, sub), contentDir);
     for (const f of files) hash.update(f.path).update('\0').update(f.text).update('\0');
@@ -72,5 +75,5 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     events: read('events'),
     localTaxes: read('local-taxes'),
   };
-  return { manifestText, rulesText, calendarText, files, hash: hash.digest('hex') };
+  return { manifestText, rulesText, calendarText, sourcesText, files, hash: hash.digest('hex') };
 }

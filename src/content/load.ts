@@ -41,6 +41,7 @@ import {
   choicesFileSchema,
   rulebookManifestSchema,
   rulesFileSchema,
+  sourcesFileSchema,
   schemeSchema,
   type DatedValueInput,
   type LocalTariffInput,
@@ -513,6 +514,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
 
   const rules = compileRules(requiredFile('rules.yaml', content.rulesText, rulesFileSchema), manifest, problems);
   const calendar = compileCalendar(requiredFile('calendar.yaml', content.calendarText, calendarFileSchema), parameters, problems);
+  const sources = requiredFile('sources.yaml', content.sourcesText, sourcesFileSchema) ?? {};
   checkCoverage(parameters, calendar, manifest, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
@@ -523,6 +525,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     parameters,
     rules,
     calendar,
+    sources,
     schemes,
     municipalities,
     places,

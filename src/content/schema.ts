@@ -334,6 +334,14 @@ export const rulebookManifestSchema = z.strictObject({
   validTo: isoDate,
 });
 
+/**
+ * `content/sources.yaml`: the source of each reason that rests on no single parameter, by id. A
+ * source is the law that sets what the reason says, or, where Rondkomen estimates or computes
+ * something by its own method, says so in its title ("Rondkomen: eigen schatting") and names the
+ * law the method follows.
+ */
+export const sourcesFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), legalSourceSchema);
+
 /** `content/rules.yaml`: which version of a rule applies on which dates, with the law that sets it. */
 export const rulesFileSchema = z.record(
   z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),

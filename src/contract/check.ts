@@ -8,6 +8,7 @@ import { toEuros } from '../engine/money.ts';
 import { upcomingEvents } from '../engine/upcoming.ts';
 import { MissingParameterError } from '../engine/parameters.ts';
 import { reason } from '../engine/reasons.ts';
+import { namedSource } from '../engine/sources.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
 import type { CheckOutcome, Household } from '../engine/types.ts';
 import { contractError, fromZodIssues, type ContractError } from './errors.ts';
@@ -98,7 +99,13 @@ export function evaluate(input: unknown, rulebook: Rulebook, options: RunOptions
   try {
     const outcome = check(household, rulebook);
     if (parsed.datedByDefault && options.today > rulebook.validTo) {
-      outcome.notes.unshift(reason('rules-out-of-date', { today: { date: options.today }, used: { date: household.referenceDate } }));
+      outcome.notes.unshift(
+        reason(
+          'rules-out-of-date',
+          { today: { date: options.today }, used: { date: household.referenceDate } },
+          namedSource(rulebook, 'regelkalender'),
+        ),
+      );
     }
     return { ok: true, household, outcome };
   } catch (e) {

@@ -14,7 +14,10 @@ export interface ContractIssue {
 }
 
 export interface ContractError {
-  error: { code: 'invalid-input' | 'invalid-json' | 'body-too-large' | 'no-rules' | 'internal-error'; issues: ContractIssue[] };
+  error: {
+    code: 'invalid-input' | 'invalid-json' | 'body-too-large' | 'too-many-requests' | 'no-rules' | 'internal-error';
+    issues: ContractIssue[];
+  };
 }
 
 interface RawIssue {

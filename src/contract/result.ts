@@ -4,10 +4,19 @@
  * `amountVaries`, `unverified`, `notes`, `url` on reasons, line items in `disposableIncome`).
  */
 import type { Language, LegalSource, Rulebook } from '../engine/rulebook.ts';
-import { toEuros } from '../engine/money.ts';
+import { toEuros, type Period } from '../engine/money.ts';
 import { isProvisional } from '../engine/parameters.ts';
-import type { CheckOutcome, Reason, ReasonParam, SchemeOutcome } from '../engine/types.ts';
-import { formatDate, formatMoney, formatRate, translator } from '../i18n/index.ts';
+import type {
+  CheckOutcome,
+  DisposableIncomeExclusion,
+  HouseholdType,
+  IncomeType,
+  LedgerExclusion,
+  Reason,
+  ReasonParam,
+  SchemeOutcome,
+} from '../engine/types.ts';
+import { formatDate, formatMoney, formatRate, templatesOf, translator } from '../i18n/index.ts';
 
 export interface PublicReason {
   code: string;
@@ -62,7 +71,7 @@ export interface PublicLine {
   monthly: number;
   counted: boolean;
   /** Why a line does not count: `child-benefit`, `in-norm` or `replaced-by-rules`. */
-  why?: string;
+  why?: DisposableIncomeExclusion;
 }
 
 /**
@@ -72,19 +81,19 @@ export interface PublicLine {
 export interface PublicLedger {
   incomes: {
     person: string;
-    type: string;
+    type: IncomeType;
     label: string;
     /** As entered: euros per period, net or gross. */
-    entered: { amount: number; period: string; basis: string };
+    entered: { amount: number; period: Period; basis: 'net' | 'gross' };
     /** Net per month as paid, without holiday pay paid once a year. */
     monthlyPaid: number;
     /** Net per month averaged over the year, with holiday pay. */
     monthly: number;
     holidayPay: number;
     counts: boolean;
-    why?: string;
+    why?: LedgerExclusion;
   }[];
-  schemes: { id: string; name: string; status: SchemeOutcome['status']; monthly: number; counts: boolean; why?: string }[];
+  schemes: { id: string; name: string; status: SchemeOutcome['status']; monthly: number; counts: boolean; why?: LedgerExclusion }[];
   costs: { key: string; label: string; entered: number; monthly: number; lowered?: { by: string; monthly: number } }[];
   keep: { income: number; schemes: number; costs: number; monthly: number };
   notes: PublicReason[];
@@ -110,7 +119,7 @@ export interface PublicResult {
    * ones). `ownFigures`: content holds the council's own schemes and figures.
    */
   municipality: { code: string; name: string; hasSchemes: boolean; ownFigures: boolean; contact?: PublicContact };
-  household: { type: string; kostendelers: number; size: number };
+  household: { type: HouseholdType; kostendelers: number; size: number };
   schemes: PublicScheme[];
   disposableIncome: {
     income: { monthly: number; lines: PublicLine[] };
@@ -140,9 +149,14 @@ export interface CompactResult {
   };
 }
 
+const sourceTexts = new WeakMap<LegalSource, string>();
+
+/** "BWBR0015703 art. 21": the source of a reason as one line, made once per source (sources live in the rulebook). */
 export function sourceText(s: LegalSource | undefined): string {
   if (!s) return '';
-  return [s.bwb ?? s.cvdr ?? s.title, s.article].filter(Boolean).join(' ');
+  let text = sourceTexts.get(s);
+  if (text === undefined) sourceTexts.set(s, (text = [s.bwb ?? s.cvdr ?? s.title, s.article].filter(Boolean).join(' ')));
+  return text;
 }
 
 function schemeName(rulebook: Rulebook, municipalityCode: string, id: string, language: Language): string {
@@ -178,20 +192,34 @@ function formatParam(p: ReasonParam, language: Language, rulebook: Rulebook, mun
   if ('scheme' in p) return schemeNameInSentence(rulebook, municipality, p.scheme, language);
   if ('schemes' in p) return listFormat(language).format(p.schemes.map((id) => schemeNameInSentence(rulebook, municipality, id, language)));
   if ('date' in p) return formatDate(p.date, language);
-  if ('label' in p) return translator(language)(`labels.${p.label}`);
+  if ('label' in p) return labelText(p.label, language);
   return p.texts[language];
 }
 
-export function formatReason(r: Reason, language: Language, rulebook: Rulebook, municipality: string): PublicReason {
+/** A line label from the catalogue (compiled once), as i18next would give it. */
+function labelText(key: string, language: Language, defaultValue?: string): string {
+  const template = templatesOf(language, 'labels').get(key);
+  if (template) return template(NO_PARAMS);
   const t = translator(language);
+  return defaultValue === undefined ? t(`labels.${key}`) : t(`labels.${key}`, { defaultValue });
+}
+
+const NO_PARAMS: Readonly<Record<string, string>> = {};
+
+export function formatReason(r: Reason, language: Language, rulebook: Rulebook, municipality: string): PublicReason {
   const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r.params)) {
+  for (const k in r.params) {
+    if (!Object.hasOwn(r.params, k)) continue;
+    const v = r.params[k]!;
     params[k] = formatParam(v, language, rulebook, municipality);
     // The same value at the start of a sentence: {{Scheme}} for {{scheme}}.
     if ('scheme' in v)
       params[k.charAt(0).toUpperCase() + k.slice(1)] = params[k].charAt(0).toLocaleUpperCase(language) + params[k].slice(1);
   }
-  const out: PublicReason = { code: r.code, text: t(`reasons.${r.code}`, params), source: sourceText(r.source) };
+  // The reason's template, compiled once per language; i18next only for a message a template cannot render.
+  const template = templatesOf(language, 'reasons').get(r.code);
+  const text = template ? template(params) : translator(language)(`reasons.${r.code}`, params);
+  const out: PublicReason = { code: r.code, text, source: sourceText(r.source) };
   if (r.source?.url) out.url = r.source.url;
   return out;
 }
@@ -214,11 +242,10 @@ function unverifiedList(ids: readonly string[], rulebook: Rulebook, language: La
 }
 
 function lineLabel(key: string, language: Language, rulebook: Rulebook, municipality: string): string {
-  const t = translator(language);
   if (rulebook.schemes[key] || rulebook.municipalities[municipality]?.schemes.some((s) => s.id === key)) {
     return schemeName(rulebook, municipality, key, language);
   }
-  return t(`labels.${key}`, { defaultValue: key });
+  return labelText(key, language, key);
 }
 
 export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, language: Language, computedAt: string): PublicResult {
@@ -275,7 +302,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
     person?: string | undefined;
     monthly: number;
     counted: boolean;
-    why?: string | undefined;
+    why?: DisposableIncomeExclusion | undefined;
   }): PublicLine => {
     const out: PublicLine = {
       key: l.key,

@@ -9,6 +9,7 @@ import { buildLedger } from './ledger.ts';
 import { isProvisional, ParameterReader } from './parameters.ts';
 import { count, money, reason, text } from './reasons.ts';
 import type { MunicipalScheme, Rulebook } from './rulebook.ts';
+import { namedSource } from './sources.ts';
 import { bijstand } from './rules/bijstand.ts';
 import { huurtoeslag } from './rules/huurtoeslag.ts';
 import { kinderbijslag } from './rules/kinderbijslag.ts';
@@ -113,7 +114,10 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   const root = new ParameterReader(rulebook, household.referenceDate, municipality);
   const f = deriveFacts(household, root);
   const notes: Reason[] = [];
-  if (f.toeslagInkomenEstimated) notes.push(reason('toetsingsinkomen-estimated', { income: money(f.toeslagInkomen) }));
+  if (f.toeslagInkomenEstimated)
+    notes.push(
+      reason('toetsingsinkomen-estimated', { income: money(f.toeslagInkomen) }, namedSource(rulebook, 'toetsingsinkomen-geschat')),
+    );
 
   const schemes: SchemeOutcome[] = [];
   const pw = bijstand(f, root.fork());
@@ -139,7 +143,7 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   if (municipality) {
     for (const s of municipality.schemes) schemes.push({ ...municipalScheme(s, f, root.fork(), { bijstandTopUp }), figures: 'own' });
   } else {
-    notes.push(reason('municipality-no-data', { name: text(placeName) }));
+    notes.push(reason('municipality-no-data', { name: text(placeName) }, namedSource(rulebook, 'gemeentelijke-regelingen')));
   }
   // The schemes every municipality must run, with only what national law says where the council's own
   // figures are not in content: `maybe`, no income limit and no amount guessed.
@@ -153,7 +157,8 @@ export function check(household: Household, rulebook: Rulebook): CheckOutcome {
   }
 
   const incomeParameters = root.unverified();
-  if (incomeParameters.length > 0 && f.toeslagInkomenEstimated) notes.push(reason('estimate-unverified-parameters', {}));
+  if (incomeParameters.length > 0 && f.toeslagInkomenEstimated)
+    notes.push(reason('estimate-unverified-parameters', {}, namedSource(rulebook, 'toetsingsinkomen-geschat')));
 
   const ledger = buildLedger(f, root.fork(), schemes);
   const disposable = disposableIncome(f, root.fork(), ledger);
@@ -193,8 +198,8 @@ function provisionalNote(rulebook: Rulebook, date: string, schemes: readonly Sch
   const params = { year: count(year), previous: count(year - 1) };
   // A few schemes are named; a long list would hide the message, so then it speaks of "a part".
   return affected.length > 0 && affected.length <= MAX_NAMED
-    ? reason('provisional-values', { ...params, schemes: { schemes: affected } })
-    : reason('provisional-values-general', params);
+    ? reason('provisional-values', { ...params, schemes: { schemes: affected } }, namedSource(rulebook, 'regelkalender'))
+    : reason('provisional-values-general', params, namedSource(rulebook, 'regelkalender'));
 }
 
 /** Whether any value behind the result is provisional: the unverified ids are few, so this is a short walk. */

@@ -10,6 +10,7 @@
  * municipality can set its own method. Every line is kept, counted or not, with every step.
  */
 import type { Facts } from './facts.ts';
+import { namedSource } from './sources.ts';
 import { applyRate, roundDiv } from './money.ts';
 import type { ParameterReader } from './parameters.ts';
 import { money, rate, reason } from './reasons.ts';
@@ -96,16 +97,18 @@ export function disposableIncome(f: Facts, p: ParameterReader, ledger: Ledger): 
   ];
   const difference = disposable - norm;
 
-  const steps = [reason('di-income', { amount: money(income) })];
+  // The test is Rondkomen's own computation (the source says so); its norm and the lines set apart name their own law.
+  const own = namedSource(p.rulebook, 'besteedbaar-inkomen');
+  const steps = [reason('di-income', { amount: money(income) }, own)];
   if (!childBenefitsCount && childBenefitsApart) {
     steps.push(reason('di-child-benefits-apart', {}, p.source('besteedbaar-inkomen/kinderregelingen-tellen-mee')));
   }
-  steps.push(reason('di-costs', { amount: money(costs) }));
+  steps.push(reason('di-costs', { amount: money(costs) }, own));
   if (costsApart) steps.push(reason('di-costs-in-norm', {}, p.source('besteedbaar-inkomen/vaste-lasten-in-norm')));
   steps.push(
-    reason('di-disposable', { amount: money(disposable) }),
+    reason('di-disposable', { amount: money(disposable) }, own),
     ...normReasons,
-    reason(difference < 0 ? 'di-below' : 'di-above', { difference: money(Math.abs(difference)) }),
+    reason(difference < 0 ? 'di-below' : 'di-above', { difference: money(Math.abs(difference)) }, own),
   );
 
   return {

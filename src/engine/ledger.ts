@@ -90,13 +90,17 @@ function incomeLines(
       const holidayId = HOLIDAY_PAY[e.income.type];
       if (line.holidayPay > 0 && holidayId) {
         notes.push(
-          reason('ledger-holiday-pay', {
-            income: label(e.income.type),
-            whose: label(WHOSE[person.role]),
-            paid: money(line.monthlyPaid),
-            monthly: money(line.monthly),
-            percentage: rate(p.rate(holidayId)),
-          }),
+          reason(
+            'ledger-holiday-pay',
+            {
+              income: label(e.income.type),
+              whose: label(WHOSE[person.role]),
+              paid: money(line.monthlyPaid),
+              monthly: money(line.monthly),
+              percentage: rate(p.rate(holidayId)),
+            },
+            p.source(holidayId),
+          ),
         );
       }
       lines.push(line);
@@ -125,11 +129,15 @@ export function buildLedger(f: Facts, p: ParameterReader, schemes: readonly Sche
 
   if (assistance && received > 0 && Math.abs(received - assistanceByRules) >= SAME_WITHIN) {
     notes.push(
-      reason(received < assistanceByRules ? 'ledger-received-less' : 'ledger-received-more', {
-        scheme: scheme(assistance.id),
-        received: money(received),
-        rules: money(assistanceByRules),
-      }),
+      reason(
+        received < assistanceByRules ? 'ledger-received-less' : 'ledger-received-more',
+        {
+          scheme: scheme(assistance.id),
+          received: money(received),
+          rules: money(assistanceByRules),
+        },
+        p.rulebook.schemes[assistance.id]?.legal,
+      ),
     );
   }
 

@@ -299,6 +299,8 @@ export interface Rulebook {
   rules: Record<string, Rule>;
   /** The rules calendar: documents that set parameters, by id. */
   calendar: Record<string, CalendarDocument>;
+  /** Sources of reasons that rest on no single parameter (content/sources.yaml), by id. */
+  sources: Record<string, LegalSource>;
   schemes: Record<string, Scheme>;
   municipalities: Record<string, Municipality>;
   /** Every Dutch municipality by CBS code; those in `municipalities` also have their own schemes. */

@@ -6,7 +6,7 @@
  *
  * Every request passes the request gate first (src/server/http/gate.ts): methods, one body limit,
  * trusted proxies, security headers. The server refuses to start with settings it cannot honour:
- * no RONDKOMEN_SECRET in production, or a RONDKOMEN_TRUSTED_PROXY it cannot read.
+ * no RONDKOMEN_SECRET in production, or a RONDKOMEN_TRUSTED_PROXY or RONDKOMEN_API_RATE_LIMIT it cannot read.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import compression from 'compression';
@@ -14,6 +14,7 @@ import { loadRulebookCached } from '../content/cache.ts';
 import { closeServices, services } from './app.ts';
 import { secretProblem } from './consent/secrets.ts';
 import { ConfigError, gate, MAX_BODY_BYTES, parseTrustedProxies, type Listener, type TrustedProxies } from './http/gate.ts';
+import { parseApiRateLimit } from './http/rate-limit.ts';
 import { consoleSettings } from './staff/settings.ts';
 import { exitIfFolderInUse } from './db/lock.ts';
 
@@ -32,6 +33,7 @@ if (secret) refuseToStart(secret);
 let trustedProxies: TrustedProxies | undefined;
 try {
   trustedProxies = parseTrustedProxies(process.env.RONDKOMEN_TRUSTED_PROXY);
+  parseApiRateLimit(process.env.RONDKOMEN_API_RATE_LIMIT);
 } catch (e) {
   if (e instanceof ConfigError) refuseToStart(e.message);
   throw e;

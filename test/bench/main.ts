@@ -2,10 +2,13 @@
  * `npm run bench`: the benchmarks, with their figures printed as JSON.
  * - screening: `cli screen` over 200,000 generated households (throughput, peak memory);
  * - outreach: 100,000 outreach messages enqueued and delivered to a local SMTP server;
+ * - api: POST /api/v1/check throughput and p50/p95/p99 at a fixed rate, with GET /api/v1/schema as
+ *   the baseline in the same run, and runCheck in µs (test/bench/api.ts; needs `npm run build`);
  * - site: JavaScript per page and Lighthouse scores with their budgets (test/bench/site.ts); a missed
  *   budget makes the run exit 1.
  * `npm run bench -- screening` runs one. PostgreSQL: TEST_DATABASE_URL, or a throwaway cluster.
  */
+import { benchApi, formatApiBench } from './api.ts';
 import { benchOutreach } from './outreach.ts';
 import { benchScreening } from './screening.ts';
 import { benchSite, formatSiteBench } from './site.ts';
@@ -28,6 +31,11 @@ try {
     }
     results.outreach = await benchOutreach(100_000);
     process.stdout.write(`outreach: ${JSON.stringify(results.outreach)}\n`);
+  }
+  if (want('api')) {
+    const figures = await benchApi();
+    results.api = figures;
+    process.stdout.write(`${formatApiBench(figures)}\n`);
   }
   if (want('site')) {
     const figures = await benchSite();

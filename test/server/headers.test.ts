@@ -66,6 +66,7 @@ const ROUTES: Record<string, Sample[]> = {
   'afmelden/one-click.ts': [form('/afmelden/one-click?t=' + 'x'.repeat(43), { 'List-Unsubscribe': 'One-Click' })],
   'api/v1/check.ts': [{ method: 'POST', path: '/api/v1/check' }, { path: '/api/v1/check' }],
   'api/v1/schema.ts': [{ path: '/api/v1/schema' }],
+  'api/v1/openapi.json.ts': [{ path: '/api/v1/openapi.json' }],
 };
 
 /** The console's routes (another part of the issue) are walked only for the headers of the gate: not signed in, they redirect or ask to sign in. */

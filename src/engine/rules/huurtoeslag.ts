@@ -126,7 +126,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   }
   const rent = Math.min(rekenhuur, ceiling);
 
-  reasons.push(toeslagInkomenReason(f, income, estimated));
+  reasons.push(toeslagInkomenReason(f, p, income, estimated));
   const basishuur = linear ? basishuur2026(single, p) : basishuur2025(income, single, p);
   const aftopping = p.money(f.size >= 3 ? 'huurtoeslag/aftoppingsgrens-drie-personen' : 'huurtoeslag/aftoppingsgrens-een-twee-personen');
   const partA = Math.max(0, Math.min(rent, kkg) - basishuur) * PPM;

@@ -74,7 +74,7 @@ export function kindgebondenBudget(f: Facts, p: ParameterReader): SchemeOutcome 
     return done('not-eligible');
   }
   reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(limitId)));
-  reasons.push(toeslagInkomenReason(f));
+  reasons.push(toeslagInkomenReason(f, p));
 
   const { gross, taper, yearly, secondPoint } = kgbYearly(children, withPartner, f.toeslagInkomen, p);
   reasons.push(

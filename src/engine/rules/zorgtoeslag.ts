@@ -67,7 +67,7 @@ export function zorgtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   }
   const withPartner = f.partner !== undefined;
   reasons.push(reason(withPartner ? 'toeslagpartner' : 'no-toeslagpartner', {}, legal));
-  reasons.push(toeslagInkomenReason(f));
+  reasons.push(toeslagInkomenReason(f, p));
 
   const limitId = withPartner ? 'zorgtoeslag/vermogensgrens-partners' : 'zorgtoeslag/vermogensgrens-alleenstaande';
   const limit = p.money(limitId);

@@ -18,6 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { join, relative, sep } from 'node:path';
+import { API_VERSION } from '../../contract/openapi.ts';
 import { refusalHeaders, refusalHtml, requestLanguage } from './refusal.ts';
 import { FORWARDED_PROTO_HEADER, HSTS, PROXIED_HEADER, SECURITY_HEADERS, withFrameAncestors } from './headers.ts';
 
@@ -204,7 +205,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, kind:
   if (status === 405) res.setHeader('Allow', ALLOW);
   if (path.startsWith('/api/')) {
     const code = kind === 'method' ? 'method-not-allowed' : 'body-too-large';
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'api-version': API_VERSION });
     res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ error: { code, issues: [] } }));
     return;
   }

@@ -1,14 +1,26 @@
 /** JSON responses and request bodies with a size limit, shared by the API endpoints. */
 import type { Language } from '../../engine/rulebook.ts';
 import { LANGUAGES } from '../../contract/household.ts';
+import { API_VERSION } from '../../contract/openapi.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** A JSON answer of the API, with the full API version in a header (Dutch API Design Rules, /core/version-header). */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonText(JSON.stringify(body), status, headers);
+}
+
+/** The same for JSON written once beforehand (a document served unchanged to every caller). */
+export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'api-version': API_VERSION, ...headers },
   });
+}
+
+/** 405 for a method an endpoint does not take, with `Allow`. */
+export function methodNotAllowed(allow: string): Response {
+  return json({ error: { code: 'method-not-allowed', issues: [] } }, 405, { allow });
 }
 
 export class BodyTooLarge extends Error {}
