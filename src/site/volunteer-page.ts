@@ -6,7 +6,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { Language } from '../engine/rulebook.ts';
-import { getOrganisations } from '../server/organisations.ts';
+import { getOrganisations } from './organisations.ts';
 import { languageFromParam, localePath, PATHS } from './locale.ts';
 import { readState, type VolunteerState } from './volunteer.ts';
 

@@ -8,38 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
-import { z } from 'zod';
 import { runCheck } from '../../contract/check.ts';
-import { LANGUAGES } from '../../contract/household.ts';
+import { consentRequestSchema, RETENTION } from '../../contract/consent.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import type { Db } from '../db/client.ts';
-import { CONSENT_PURPOSES, consents, messages, type ResultSnapshot } from '../db/schema.ts';
+import { consents, messages, type ResultSnapshot } from '../db/schema.ts';
 import { templateVersion } from '../mail/templates.ts';
 import { QUEUES } from '../queue/queues.ts';
 import type { Services } from '../services.ts';
 import { normaliseMailbox } from './mailbox.ts';
 import { allow } from './rate-limit.ts';
 import { hashToken, keyedHash, token } from './secrets.ts';
-import { RETENTION } from './texts.ts';
-
-export const consentRequestSchema = z.strictObject({
-  email: z.email().max(254),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{7,19}$/)
-    .optional(),
-  purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1).max(2),
-  schemeIds: z.array(z.string().min(1).max(60)).max(40),
-  municipality: z.string().regex(/^GM\d{4}$/),
-  language: z.enum(LANGUAGES),
-  shareHousehold: z.boolean(),
-  household: z.record(z.string(), z.unknown()).optional(),
-  consentTextVersion: z.string().min(1).max(40),
-  source: z.enum(['resident', 'volunteer']),
-  organisation: z.string().min(1).max(80).optional(),
-});
-export type ConsentRequest = z.infer<typeof consentRequestSchema>;
 
 export type RequestOutcome =
   /** `mailed`: false when the mailbox had its mails for the day; the request is kept and any earlier link confirms it. */

@@ -29,7 +29,7 @@ import { cases, consents, takeUpEvents, TAKE_UP_STAGES, type TakeUpStage } from 
 import { allow } from '../consent/rate-limit.ts';
 import { requestConsent, snapshot } from '../consent/request.ts';
 import { hashToken, keyedHash, token } from '../consent/secrets.ts';
-import { RETENTION } from '../consent/texts.ts';
+import { RETENTION } from '../../contract/consent.ts';
 import type { Services } from '../services.ts';
 import { ALL, recordStage } from '../takeup/ledger.ts';
 import { caseSchemes } from '../worklist/cases.ts';

@@ -65,7 +65,9 @@ test('screens an upload with bad lines, shows the problems per line, and gives t
   );
   // Only the schemes the household likely gets: kwijtschelding is `maybe` for everyone (the tax bill is unknown).
   const ank = text.split('\r\n').find((line) => line.startsWith('2;A-001;'));
-  expect(ank).toMatch(/^2;A-001;Mevrouw A\. de Vries;Kerkstraat 1;9401 AA;Assen;;waarschijnlijk recht;.*Kindgebonden budget.*;;\d+,\d{2};nee;ja;$/);
+  expect(ank).toMatch(
+    /^2;A-001;Mevrouw A\. de Vries;Kerkstraat 1;9401 AA;Assen;;waarschijnlijk recht;.*Kindgebonden budget.*;;\d+,\d{2};nee;ja;$/,
+  );
   expect(ank).not.toContain('Kwijtschelding');
 
   const [pdf] = await Promise.all([
