@@ -145,8 +145,7 @@ async function restartChain(
   startAfter?: Date,
   more?: (tx: Db) => Promise<void>,
 ): Promise<void> {
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await s.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(campaigns)
       .set({ ...set, generation: sql`${campaigns.generation} + 1`, updatedAt: s.now() })
@@ -157,7 +156,7 @@ async function restartChain(
     await s.boss.send(
       QUEUES.campaign,
       { campaign: c.id, generation: row.generation },
-      { db: fromDrizzle(tx as never, sql), ...(startAfter ? { startAfter } : {}) },
+      { db: fromDrizzle(tx, sql), ...(startAfter ? { startAfter } : {}) },
     );
   });
 }
@@ -201,8 +200,7 @@ export async function pauseCampaign(s: Services, user: ConsoleUser, id: string):
   if (!c) return 'not-found';
   if (c.status !== 'sending') return 'not-allowed';
   const now = s.now();
-  const changed = await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  const changed = await s.database.db.transaction(async (tx) => {
     const rows = await tx
       .update(campaigns)
       .set({ status: 'paused', generation: sql`${campaigns.generation} + 1`, updatedAt: now })
@@ -233,8 +231,7 @@ export async function cancelCampaign(s: Services, user: ConsoleUser, id: string)
   if (!c) return 'not-found';
   if (c.status === 'done' || c.status === 'cancelled') return 'not-allowed';
   const now = s.now();
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await s.database.db.transaction(async (tx) => {
     await tx
       .update(campaigns)
       .set({ status: 'cancelled', finishedAt: now, generation: sql`${campaigns.generation} + 1`, updatedAt: now })

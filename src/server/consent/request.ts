@@ -11,6 +11,7 @@ import { fromDrizzle } from 'pg-boss';
 import { runCheck } from '../../contract/check.ts';
 import { consentRequestSchema, RETENTION } from '../../contract/consent.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
+import { LANGUAGES } from '../../contract/household.ts';
 import type { Db } from '../db/client.ts';
 import { consents, messages, type ResultSnapshot } from '../db/schema.ts';
 import { templateVersion } from '../mail/templates.ts';
@@ -106,7 +107,7 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
       )
       .returning({ id: consents.id });
     if (!mailed) return;
-    await enqueueMessage(s, tx as unknown as Db, {
+    await enqueueMessage(s, tx, {
       consentId: rows[0]!.id,
       kind: 'confirmation',
       dedupeKey: `confirmation:${requestId}`,
@@ -116,7 +117,7 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
     await s.boss.send(
       QUEUES.reminder,
       { request: requestId },
-      { db: fromDrizzle(tx as never, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
+      { db: fromDrizzle(tx, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
     );
   });
   return { ok: true, requestId, mailed };
@@ -138,6 +139,9 @@ export async function enqueueMessage(
     campaignId?: string;
   },
 ): Promise<string | undefined> {
+  // The consent's language came through the request schema; a row that holds another is corrupt.
+  const language = LANGUAGES.find((l) => l === m.language);
+  if (!language) throw new Error(`message for consent ${m.consentId}: unknown language ${m.language}`);
   const id = randomUUID();
   const inserted = await tx
     .insert(messages)
@@ -149,11 +153,11 @@ export async function enqueueMessage(
       dedupeKey: m.dedupeKey,
       messageId: `${id}@${s.config.mailDomain}`,
       language: m.language,
-      templateVersion: templateVersion(m.template, m.language as never),
+      templateVersion: templateVersion(m.template, language),
     })
     .onConflictDoNothing({ target: messages.dedupeKey })
     .returning({ id: messages.id });
   if (inserted.length === 0) return undefined;
-  await s.boss.send(QUEUES.send, { message: id }, { db: fromDrizzle(tx as never, sql) });
+  await s.boss.send(QUEUES.send, { message: id }, { db: fromDrizzle(tx, sql) });
   return id;
 }

@@ -57,7 +57,7 @@ export async function createImport(
         expiresAt: new Date(now.getTime() + settings.screeningRetentionDays * 86_400_000),
       })
       .returning({ id: screeningImports.id });
-    await s.boss.send(QUEUES.screening, { import: row!.id }, { db: fromDrizzle(tx as never, sql) });
+    await s.boss.send(QUEUES.screening, { import: row!.id }, { db: fromDrizzle(tx, sql) });
     return row!.id;
   });
   return { ok: true, id };

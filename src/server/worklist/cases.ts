@@ -106,13 +106,7 @@ async function openCases(s: Services, municipality: string | undefined, limit: n
     const opened = new Set(inserted.map((r) => r.consentId));
     for (const { consent } of waiting) {
       if (!opened.has(consent.id)) continue;
-      await recordStage(
-        tx as unknown as Db,
-        originOf(consent, null),
-        'consented',
-        [ALL, ...caseSchemes(consent)],
-        consent.confirmedAt ?? now,
-      );
+      await recordStage(tx, originOf(consent, null), 'consented', [ALL, ...caseSchemes(consent)], consent.confirmedAt ?? now);
     }
     return { seen: waiting.length, opened: opened.size };
   });
@@ -390,8 +384,7 @@ async function loadForUpdate(db: Db, user: ConsoleUser, consentId: string) {
 export async function setStatus(s: Services, user: ConsoleUser, consentId: string, status: string): Promise<UpdateOutcome> {
   if (!isCaseStatus(status)) return 'invalid';
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     if (row.kase.status === status) return 'unchanged';
@@ -427,8 +420,7 @@ export async function assignCase(s: Services, user: ConsoleUser, consentId: stri
       );
     if (!member || member.role === 'viewer' || member.disabledAt) return 'invalid';
   }
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     if (row.kase.assignedTo === assignee) return 'unchanged';
@@ -446,8 +438,7 @@ export async function addNote(s: Services, user: ConsoleUser, consentId: string,
   const note = text.trim();
   if (note.length === 0 || note.length > MAX_NOTE_LENGTH) return 'invalid';
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     await tx.insert(caseEvents).values({ consentId, at: now, staffId: user.id, type: 'note', data: { text: note } });
@@ -482,8 +473,7 @@ export async function setOutcomes(
     if (c.yearly !== undefined && (!Number.isInteger(c.yearly) || c.yearly < 0 || c.yearly > 10_000_000_00)) return 'invalid';
   }
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     const origin = originOf(row.consent, row.kase.campaignId);
