@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Language } from '../../engine/rulebook.ts';
+import { audit } from '../audit/log.ts';
 import { withdrawUrl } from '../consent/links.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, messages, takeUpEvents, type CampaignStatus, type CampaignTemplates, type Segment } from '../db/schema.ts';
@@ -315,6 +316,27 @@ function exampleSchemes(s: Services, c: Campaign): string[] {
 }
 
 /** The mail as a resident in `language` would get it, with example schemes and a link that withdraws nobody. */
+/** The campaign and its mail in `language` with example schemes (no resident's data), for the preview page; logged. */
+export async function previewCampaign(
+  s: Services,
+  user: ConsoleUser,
+  id: string,
+  language: Language,
+): Promise<{ campaign: Campaign; mail: RenderedMail } | undefined> {
+  const campaign = await getCampaign(s, user, id);
+  if (!campaign) return undefined;
+  const mail = previewMail(s, campaign, language);
+  await audit(s.database.db, {
+    municipality: user.municipality,
+    staffId: user.id,
+    action: 'campaign.preview',
+    subjectType: 'campaign',
+    subjectId: id,
+    details: { language },
+  });
+  return { campaign, mail };
+}
+
 export function previewMail(s: Services, c: Campaign, language: Language): RenderedMail {
   return renderCampaignMail(s, c.templates, {
     municipalityCode: c.municipality,
