@@ -4,7 +4,7 @@
  */
 import { confirmConsent, withdrawConsent } from '../../src/server/consent/confirm.ts';
 import { requestConsent } from '../../src/server/consent/request.ts';
-import { token } from '../../src/server/consent/secrets.ts';
+import { token } from '../../src/server/security/secrets.ts';
 import { CONSENT_TEXT_VERSION, type ConsentRequest } from '../../src/contract/consent.ts';
 import { consents } from '../../src/server/db/schema.ts';
 import type { StaffRole } from '../../src/server/db/schema.ts';

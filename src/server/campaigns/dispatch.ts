@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
-import { enqueueMessage } from '../consent/request.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, cases, consents, messages } from '../db/schema.ts';
 import { QUEUES, type CampaignJob } from '../queue/queues.ts';

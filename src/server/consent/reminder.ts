@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { consents } from '../db/schema.ts';
 import type { Services } from '../services.ts';
-import { enqueueMessage } from './request.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 
 export async function remind(s: Services, requestId: string): Promise<boolean> {
   const db = s.database.db;

@@ -11,15 +11,13 @@ import { fromDrizzle } from 'pg-boss';
 import { runCheck } from '../../contract/check.ts';
 import { consentRequestSchema, RETENTION } from '../../contract/consent.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
-import { LANGUAGES } from '../../contract/household.ts';
-import type { Db } from '../db/client.ts';
-import { consents, messages, type ResultSnapshot } from '../db/schema.ts';
-import { templateVersion } from '../mail/templates.ts';
+import { consents, type ResultSnapshot } from '../db/schema.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 import { QUEUES } from '../queue/queues.ts';
 import type { Services } from '../services.ts';
 import { normaliseMailbox } from './mailbox.ts';
-import { allow } from './rate-limit.ts';
-import { hashToken, keyedHash, token } from './secrets.ts';
+import { allow } from '../security/rate-limit.ts';
+import { hashToken, keyedHash, token } from '../security/secrets.ts';
 
 export type RequestOutcome =
   /** `mailed`: false when the mailbox had its mails for the day; the request is kept and any earlier link confirms it. */
@@ -121,43 +119,4 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
     );
   });
   return { ok: true, requestId, mailed };
-}
-
-/**
- * Creates a message row and its send job in the caller's transaction. The unique dedupe key makes a
- * second call for the same consent and purpose a no-op: one mail per consent per purpose or campaign.
- */
-export async function enqueueMessage(
-  s: Services,
-  tx: Db,
-  m: {
-    consentId: string;
-    kind: 'confirmation' | 'reminder' | 'rule-change' | 'outreach' | 'campaign';
-    dedupeKey: string;
-    language: string;
-    template: Parameters<typeof templateVersion>[0];
-    campaignId?: string;
-  },
-): Promise<string | undefined> {
-  // The consent's language came through the request schema; a row that holds another is corrupt.
-  const language = LANGUAGES.find((l) => l === m.language);
-  if (!language) throw new Error(`message for consent ${m.consentId}: unknown language ${m.language}`);
-  const id = randomUUID();
-  const inserted = await tx
-    .insert(messages)
-    .values({
-      id,
-      consentId: m.consentId,
-      kind: m.kind,
-      campaignId: m.campaignId ?? null,
-      dedupeKey: m.dedupeKey,
-      messageId: `${id}@${s.config.mailDomain}`,
-      language: m.language,
-      templateVersion: templateVersion(m.template, language),
-    })
-    .onConflictDoNothing({ target: messages.dedupeKey })
-    .returning({ id: messages.id });
-  if (inserted.length === 0) return undefined;
-  await s.boss.send(QUEUES.send, { message: id }, { db: fromDrizzle(tx, sql) });
-  return id;
 }

@@ -9,7 +9,7 @@ import { runCheck } from '../../contract/check.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import { appState, consents, type ResultSnapshot } from '../db/schema.ts';
 import type { Services } from '../services.ts';
-import { enqueueMessage } from './request.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 
 export interface RescreenReport {
   version: string;

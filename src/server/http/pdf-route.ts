@@ -9,8 +9,8 @@
  */
 import type { APIRoute } from 'astro';
 import type { Language } from '../../engine/rulebook.ts';
-import { allow } from '../consent/rate-limit.ts';
-import { keyedHash } from '../consent/secrets.ts';
+import { allow } from '../security/rate-limit.ts';
+import { keyedHash } from '../security/secrets.ts';
 import { refusalResponse, type Refusal } from './refusal.ts';
 import { getServices } from '../site-services.ts';
 import { siteTranslator } from '../../site/i18n.ts';

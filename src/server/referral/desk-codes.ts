@@ -8,7 +8,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { audit } from '../audit/log.ts';
 import type { Organisations } from '../../content/organisations.ts';
-import { keyedHash } from '../consent/secrets.ts';
+import { keyedHash } from '../security/secrets.ts';
 import { deskCodes } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { isUuid } from '../staff/accounts.ts';

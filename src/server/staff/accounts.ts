@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { audit, auditDenied } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
 import { rateLimits, staff, staffMemberships, staffSessions, STAFF_ROLES, type StaffRole } from '../db/schema.ts';
-import { keyedHash } from '../consent/secrets.ts';
+import { keyedHash } from '../security/secrets.ts';
 import type { Services } from '../services.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
 

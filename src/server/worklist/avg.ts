@@ -12,7 +12,7 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { audit } from '../audit/log.ts';
 import { auditLog, caseEvents, cases, consents, messages, staff } from '../db/schema.ts';
 import { withdrawConsent } from '../consent/confirm.ts';
-import { keyedHash, token } from '../consent/secrets.ts';
+import { keyedHash, token } from '../security/secrets.ts';
 import { inTransaction, type Services } from '../services.ts';
 import { isReference } from '../referral/referral.ts';
 import { emailSchema, isUuid, normaliseEmail } from '../staff/accounts.ts';

@@ -574,7 +574,7 @@ export async function setOutcomes(
 
 /**
  * A campaign mail reached a resident whose case was still new: that is the first contact. Called by
- * the send job in the transaction that marks the mail sent (src/server/consent/send.ts), so a crash
+ * the send job in the transaction that marks the mail sent (src/server/messages/send.ts), so a crash
  * cannot leave a sent mail without its contact, or the other way round.
  */
 export async function markContactedByCampaign(tx: Db, consentId: string, campaignId: string, now: Date): Promise<void> {

@@ -9,7 +9,7 @@ import { expect, type Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { confirmConsent, withdrawConsent } from '../../../src/server/consent/confirm.ts';
 import { requestConsent } from '../../../src/server/consent/request.ts';
-import { token } from '../../../src/server/consent/secrets.ts';
+import { token } from '../../../src/server/security/secrets.ts';
 import { CONSENT_TEXT_VERSION, type ConsentRequest } from '../../../src/contract/consent.ts';
 import { openDatabase } from '../../../src/server/db/client.ts';
 import { consents, type StaffRole } from '../../../src/server/db/schema.ts';

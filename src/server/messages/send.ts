@@ -22,7 +22,7 @@ import { isRetryable } from '../mail/mailer.ts';
 import { renderMail, type TemplateKind } from '../mail/templates.ts';
 import { campaignMailSent, campaignSendCheck, renderForConsent } from '../campaigns/mail.ts';
 import type { Services } from '../services.ts';
-import { checkUrl, confirmUrl, oneClickUrl, schemeNames, withdrawUrl } from './links.ts';
+import { checkUrl, confirmUrl, oneClickUrl, schemeNames, withdrawUrl } from '../consent/links.ts';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'skipped' | 'failed' | 'missing';
 
