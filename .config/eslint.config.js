@@ -1,7 +1,9 @@
-// ESLint flat config: TypeScript rules for src/ and test/. `.astro` files are checked by `astro check`.
+// ESLint flat config: TypeScript rules for src/ and test/, and the house's fences (fences.js) for src/,
+// `.astro` files included. Everything else about `.astro` files is checked by `astro check`.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { rondkomen } from './fences.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.astro/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**'] },
@@ -18,11 +20,10 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  { files: ['**/*.astro'], processor: rondkomen.processors.astro },
   {
-    files: ['src/engine/**/*.ts'],
-    rules: {
-      // The engine is pure: no Node built-ins, no I/O, no framework.
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'astro*', 'preact*', 'zod', 'i18next', '../server/*', '../contract/*'] }],
-    },
+    files: ['src/**/*.{ts,tsx,js,mjs}'],
+    plugins: { rondkomen },
+    rules: { 'rondkomen/fence': 'error' },
   },
 );

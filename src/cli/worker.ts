@@ -7,7 +7,7 @@
 import { loadRulebookCached } from '../content/cache.ts';
 import { closeServices, openServices } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
-import { secretProblem } from '../server/consent/secrets.ts';
+import { secretProblem } from '../server/security/secrets.ts';
 import { exitIfFolderInUse } from '../server/db/lock.ts';
 
 const problem = secretProblem();

@@ -27,10 +27,6 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** Age in whole years on a date, from a date of birth (a birthday on 29 February counts from 1 March). */
 export function ageOn(birthDate: string, date: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

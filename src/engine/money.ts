@@ -19,16 +19,6 @@ export function applyRate(cents: number, ppm: number): number {
   return roundDiv(cents * ppm, PPM);
 }
 
-/** Rounds cents down to whole euros (Dienst Toeslagen pays monthly amounts in whole euros). */
-export function floorToEuro(cents: number): number {
-  return Math.floor(cents / CENTS_PER_EURO) * CENTS_PER_EURO;
-}
-
-/** Rounds cents half up to whole euros (Awir art. 14 lid 4: yearly amounts in whole euros). */
-export function roundToEuro(cents: number): number {
-  return roundDiv(cents, CENTS_PER_EURO) * CENTS_PER_EURO;
-}
-
 /** Converts an amount in euros (at most two decimals) to cents. */
 export function toCents(euros: number): number {
   return Math.round(euros * CENTS_PER_EURO);
@@ -47,11 +37,6 @@ const PERIODS_PER_YEAR: Record<Period, number> = { month: 12, 'four-weeks': 13, 
 /** Yearly amount in cents from an amount per period. */
 export function yearly(cents: number, period: Period): number {
   return cents * PERIODS_PER_YEAR[period];
-}
-
-/** Monthly amount in cents (rounded half up) from a yearly amount. */
-export function monthlyFromYearly(cents: number): number {
-  return roundDiv(cents, MONTHS_PER_YEAR);
 }
 
 export function sum(values: readonly number[]): number {

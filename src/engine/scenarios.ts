@@ -7,12 +7,12 @@
  */
 import { check } from './check.ts';
 import { applyEvent } from './events.ts';
+import { MONTHS_PER_YEAR } from './money.ts';
 import { ParameterReader } from './parameters.ts';
 import type { Rulebook } from './rulebook.ts';
 import type { CheckOutcome, Household } from './types.ts';
 
 const WEEKS_PER_YEAR = 52;
-const MONTHS_PER_YEAR = 12;
 /** The content event the chart applies: the same as the change page's. */
 export const MORE_HOURS_EVENT = 'work-more-hours';
 

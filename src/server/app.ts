@@ -6,7 +6,7 @@
  */
 import type { Rulebook } from '../engine/rulebook.ts';
 import { readConfig, type Config } from './config.ts';
-import { loadSecret } from './consent/secrets.ts';
+import { loadSecret } from './security/secrets.ts';
 import { openDatabase } from './db/client.ts';
 import { createMailer } from './mail/mailer.ts';
 import { DEFAULT_QUEUE_SETTINGS, startBoss, stopBoss } from './queue/boss.ts';

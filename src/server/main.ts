@@ -12,7 +12,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import compression from 'compression';
 import { loadRulebookCached } from '../content/cache.ts';
 import { closeServices, services } from './app.ts';
-import { secretProblem } from './consent/secrets.ts';
+import { secretProblem } from './security/secrets.ts';
 import { ConfigError, gate, MAX_BODY_BYTES, parseTrustedProxies, type Listener, type TrustedProxies } from './http/gate.ts';
 import { parseApiRateLimit } from './http/rate-limit.ts';
 import { consoleSettings } from './staff/settings.ts';

@@ -15,3 +15,11 @@ export interface Services {
   /** The clock; tests move it. */
   now: () => Date;
 }
+
+/**
+ * Runs `work` in one database transaction, with services whose database is that transaction: a
+ * function that reads personal data and logs the view (src/server/audit/log.ts) does both or neither.
+ */
+export function inTransaction<T>(s: Services, work: (tx: Services) => Promise<T>): Promise<T> {
+  return s.database.db.transaction((tx) => work({ ...s, database: { ...s.database, db: tx } }));
+}

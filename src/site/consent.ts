@@ -7,8 +7,7 @@
  * not show. The household goes with the request only when it will be stored (the resident ticked
  * "share my answers"); for contact alone the request carries just the flagged scheme ids.
  */
-import { consentRequestSchema, type ConsentRequest } from '../server/consent/request.ts';
-import { CONSENT_TEXT_VERSION, RETENTION } from '../server/consent/texts.ts';
+import { CONSENT_TEXT_VERSION, consentRequestSchema, RETENTION, type ConsentRequest } from '../contract/consent.ts';
 import type { Language } from '../engine/rulebook.ts';
 import type { ResultsView, SchemeView } from './results.ts';
 

@@ -47,13 +47,6 @@ export function localePath(language: Language, path: string): string {
   return clean === '/' ? `/${language}/` : `/${language}${clean}`;
 }
 
-/** The page path without its language prefix: `/en/check` gives `/check`. */
-export function stripLocale(pathname: string): string {
-  const m = /^\/(en|ar|tr|pl|uk)(\/.*)?$/.exec(pathname);
-  if (!m) return pathname || '/';
-  return m[2] && m[2] !== '' ? m[2] : '/';
-}
-
 /** Site paths, named once so links and tests agree. */
 export const PATHS = {
   home: '/',

@@ -2,7 +2,7 @@
  * PDFs are made one or two at a time, whatever arrives: each one is a Chromium page, about a second
  * of a core and a few hundred megabytes. Requests wait their turn in a short queue; when the queue
  * is full, or the wait would be too long, the answer is "busy, try again" at once, so the rest of
- * the site keeps its cores. Per process; the per-client limit lives in the database (pdf-route.ts).
+ * the site keeps its cores. Per process; the per-client limit lives in the database (src/server/http/pdf-route.ts).
  */
 
 export interface PdfSettings {

@@ -8,6 +8,7 @@ import type { ContractError } from '../contract/errors.ts';
 import type { PublicResult, PublicScheme } from '../contract/result.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
 import { eventApplies } from '../engine/events.ts';
+import { toEuros } from '../engine/money.ts';
 import { ParameterReader } from '../engine/parameters.ts';
 import { MORE_HOURS_EVENT, workMoreHours, type WorkPoint } from '../engine/scenarios.ts';
 import { firstInvalidStep, incomeTypesOf, type Answers, type FieldError, type StepId } from './answers.ts';
@@ -68,8 +69,6 @@ export function groupOf(s: PublicScheme): Group {
   return s.status;
 }
 
-const cents = (v: number): number => Math.round(v) / 100;
-
 function whatIf(household: ContractHousehold, answers: Answers, rulebook: Rulebook, today: string): WhatIfView | undefined {
   // Retired people (AOW or a pension) do not get this chart: more hours of work is not their question.
   const retired = ['a', 'p'].some((k) => incomeTypesOf(answers, k).some((t) => t === 'aow' || t === 'pension'));
@@ -85,16 +84,16 @@ function whatIf(household: ContractHousehold, answers: Answers, rulebook: Rulebo
   const scenario = workMoreHours(parsed.household, rulebook);
   const now = scenario.points[0]!.keeps;
   return {
-    hourlyWage: cents(scenario.hourlyWage),
+    hourlyWage: toEuros(scenario.hourlyWage),
     points: scenario.points.map((p: WorkPoint) => ({
       extraHours: p.extraHours,
-      extraGross: cents(p.extraGross),
-      income: cents(p.income),
-      support: cents(p.support),
-      municipal: cents(p.municipal),
-      costs: cents(p.fixedCosts),
-      keeps: cents(p.keeps),
-      difference: cents(p.keeps - now),
+      extraGross: toEuros(p.extraGross),
+      income: toEuros(p.income),
+      support: toEuros(p.support),
+      municipal: toEuros(p.municipal),
+      costs: toEuros(p.fixedCosts),
+      keeps: toEuros(p.keeps),
+      difference: toEuros(p.keeps - now),
     })),
   };
 }

@@ -65,10 +65,6 @@ export function municipalitySlug(m: { name: string }): string {
   return slugify(m.name);
 }
 
-export function municipalityBySlug(rulebook: Rulebook, slug: string): Municipality | undefined {
-  return Object.values(rulebook.municipalities).find((m) => municipalitySlug(m) === slug);
-}
-
 /** Municipal schemes with their own texts (not the shared national scheme of the same id). */
 export function ownSchemes(rulebook: Rulebook, m: Municipality): MunicipalScheme[] {
   return m.schemes.filter((s) => !rulebook.schemes[s.id]);

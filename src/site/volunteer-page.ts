@@ -1,12 +1,12 @@
 /**
  * How the volunteer pages that answer a form POST begin (invullen, stappen, doorverwijzen): the
  * language from the path; POST only (anything else goes back to the start page, since the answers
- * never travel in a URL); nothing cached and no referrer sent on; the volunteer's state read from the
- * form. Server-only.
+ * never travel in a URL); nothing cached (the middleware keeps referrers on this site); the
+ * volunteer's state read from the form. Server-only.
  */
 import type { AstroGlobal } from 'astro';
 import type { Language } from '../engine/rulebook.ts';
-import { getOrganisations } from '../server/organisations.ts';
+import { getOrganisations } from './organisations.ts';
 import { languageFromParam, localePath, PATHS } from './locale.ts';
 import { readState, type VolunteerState } from './volunteer.ts';
 
@@ -22,7 +22,6 @@ export async function volunteerPost(astro: AstroGlobal): Promise<VolunteerPost |
   if (!language) return astro.rewrite('/404');
   if (astro.request.method !== 'POST') return astro.redirect(localePath(language, PATHS.volunteer), 303);
   astro.response.headers.set('Cache-Control', 'no-store');
-  astro.response.headers.set('Referrer-Policy', 'same-origin');
   let form: FormData;
   try {
     form = await astro.request.formData();

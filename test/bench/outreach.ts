@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { loadRulebookCached } from '../../src/content/cache.ts';
 import { readConfig } from '../../src/server/config.ts';
-import { loadSecret } from '../../src/server/consent/secrets.ts';
+import { loadSecret } from '../../src/server/security/secrets.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { consents, messages } from '../../src/server/db/schema.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';

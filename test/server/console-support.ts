@@ -3,9 +3,9 @@
  * code (request, then confirmation), and signed-in staff through the real account and session code.
  */
 import { confirmConsent, withdrawConsent } from '../../src/server/consent/confirm.ts';
-import { requestConsent, type ConsentRequest } from '../../src/server/consent/request.ts';
-import { token } from '../../src/server/consent/secrets.ts';
-import { CONSENT_TEXT_VERSION } from '../../src/server/consent/texts.ts';
+import { requestConsent } from '../../src/server/consent/request.ts';
+import { token } from '../../src/server/security/secrets.ts';
+import { CONSENT_TEXT_VERSION, type ConsentRequest } from '../../src/contract/consent.ts';
 import { consents } from '../../src/server/db/schema.ts';
 import type { StaffRole } from '../../src/server/db/schema.ts';
 import type { Services } from '../../src/server/services.ts';

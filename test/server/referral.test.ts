@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadOrganisations, type Organisations } from '../../src/content/organisations.ts';
 import { auditLog, cases, consents, deskCodes, messages, staff, takeUpEvents } from '../../src/server/db/schema.ts';
 import { confirmConsent } from '../../src/server/consent/confirm.ts';
-import { token } from '../../src/server/consent/secrets.ts';
+import { token } from '../../src/server/security/secrets.ts';
 import { issueDeskCode, revokeDeskCode } from '../../src/server/referral/desk-codes.ts';
 import { syncCases } from '../../src/server/worklist/cases.ts';
 import { createReferral as createAnyReferral, isReference, organisationFigures, SMALL_COUNT } from '../../src/server/referral/referral.ts';

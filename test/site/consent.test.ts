@@ -4,8 +4,7 @@
  * shares it, a phone number only with the contact purpose, and every problem is reported at once.
  */
 import { describe, expect, it } from 'vitest';
-import { consentRequestSchema } from '../../src/server/consent/request.ts';
-import { CONSENT_TEXT_VERSION, RETENTION } from '../../src/server/consent/texts.ts';
+import { CONSENT_TEXT_VERSION, consentRequestSchema, RETENTION } from '../../src/contract/consent.ts';
 import {
   carryConsent,
   consentRequest,

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxSql, normaliseMailbox } from '../../src/server/consent/mailbox.ts';
-import { token } from '../../src/server/consent/secrets.ts';
+import { token } from '../../src/server/security/secrets.ts';
 import { exampleAnswers } from '../../src/site/examples.ts';
 import { createPostgresDatabase } from '../support/db.ts';
 import { startServer, type RunningServer } from '../support/server.ts';

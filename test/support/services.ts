@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readConfig, type Config } from '../../src/server/config.ts';
-import { loadSecret } from '../../src/server/consent/secrets.ts';
+import { loadSecret } from '../../src/server/security/secrets.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 import { startBoss, stopBoss } from '../../src/server/queue/boss.ts';

@@ -4,7 +4,7 @@
  * lead to a comparison gets the change page itself (it says what is missing).
  */
 import { PATHS } from '../../site/locale.ts';
-import { pdfRoutes } from '../../site/pdf-route.ts';
+import { pdfRoutes } from '../../server/http/pdf-route.ts';
 
 export const prerender = false;
 

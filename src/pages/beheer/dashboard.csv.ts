@@ -1,50 +1,6 @@
-/** GET /beheer/dashboard.csv?van=&tot=: the dashboard's figures as one CSV (per scheme, campaign, organisation, week). */
-import type { APIRoute } from 'astro';
-import { audit } from '../../server/audit/log.ts';
-import { getServices } from '../../server/site-services.ts';
-import { csvDocument, csvEuros, download } from '../../server/staff/csv.ts';
-import { isIsoDate } from '../../server/staff/dates.ts';
-import { forbidden } from '../../server/staff/forms.ts';
-import { consoleT } from '../../server/staff/i18n.ts';
-import { signedIn } from '../../server/staff/page.ts';
-import { can } from '../../server/staff/permissions.ts';
-import { dashboard, defaultPeriod, FUNNEL_STAGES } from '../../server/takeup/dashboard.ts';
-import { schemeLabel } from '../../server/worklist/cases.ts';
-import { siteToday } from '../../site/today.ts';
+/** GET /beheer/dashboard.csv?van=&tot=: the dashboard's figures as one CSV (src/server/takeup/csv-route.ts). */
+import { dashboardCsv } from '../../server/takeup/csv-route.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ url, locals }) => {
-  const user = signedIn(locals);
-  if (!can(user, 'dashboard.view')) return forbidden();
-  const t = consoleT(user.language);
-  const s = await getServices();
-  const fallback = defaultPeriod(siteToday());
-  const from = url.searchParams.get('van');
-  const to = url.searchParams.get('tot');
-  const period = { from: isIsoDate(from) ? from : fallback.from, to: isIsoDate(to) ? to : fallback.to };
-  const d = await dashboard(s, user.municipality, period);
-  const header = [
-    t('dashboard.csvColumns.group'),
-    t('dashboard.csvColumns.name'),
-    ...FUNNEL_STAGES.map((st) => t(`dashboard.stages.${st}`)),
-    t('dashboard.euros'),
-  ];
-  type Figures = Partial<Record<(typeof FUNNEL_STAGES)[number] | 'grantedYearly', number>>;
-  // A figure a group does not have (checks per campaign, euros per week) stays empty, not 0.
-  const line = (group: string, name: string, f: Figures): unknown[] => [
-    group,
-    name,
-    ...FUNNEL_STAGES.map((st) => f[st] ?? ''),
-    f.grantedYearly === undefined ? '' : csvEuros(f.grantedYearly / 100),
-  ];
-  const rows = [
-    line(t('dashboard.csvColumns.total'), '', d.total),
-    ...d.schemes.map((r) => line(t('dashboard.scheme'), schemeLabel(s, user.municipality, r.schemeId, user.language), r)),
-    ...d.campaigns.map((c) => line(t('dashboard.csvColumns.campaign'), c.name, { ...c, checks: undefined, flagged: undefined })),
-    ...d.organisations.map((o) => line(t('dashboard.organisation'), o.organisation || t('dashboard.unnamed'), o)),
-    ...d.weeks.map((w) => line(t('dashboard.weekColumn'), w.week, { consented: w.consented, contacted: w.contacted, granted: w.granted })),
-  ];
-  await audit(s.database.db, { municipality: user.municipality, staffId: user.id, action: 'dashboard.export', details: period });
-  return download(csvDocument(header, rows), 'text/csv; charset=utf-8', `dashboard-${period.from}-${period.to}.csv`);
-};
+export const GET = dashboardCsv;

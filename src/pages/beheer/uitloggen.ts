@@ -3,12 +3,12 @@
  * and clears the cookie.
  */
 import type { APIRoute } from 'astro';
-import { audit } from '../../server/audit/log.ts';
 import { getServices } from '../../server/site-services.ts';
 import { readForm } from '../../server/staff/forms.ts';
 import { seeOther } from '../../server/staff/guard.ts';
 import { signedIn } from '../../server/staff/page.ts';
-import { clearedCookie, endSession, tokenFromCookies } from '../../server/staff/sessions.ts';
+import { logOut } from '../../server/staff/actions.ts';
+import { clearedCookie, tokenFromCookies } from '../../server/staff/sessions.ts';
 import { consoleSettings } from '../../server/staff/settings.ts';
 
 export const prerender = false;
@@ -20,8 +20,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
   if (form instanceof Response) return form;
   const secure = consoleSettings().secureCookies;
   const token = tokenFromCookies(request.headers.get('cookie'), secure);
-  if (token) await endSession(s, token);
-  await audit(s.database.db, { municipality: user.municipality, staffId: user.id, action: 'logout' });
+  await logOut(s, user, token);
   return seeOther('/beheer/inloggen?klaar=uitgelogd', { 'set-cookie': clearedCookie(secure) });
 };
 

@@ -136,6 +136,24 @@ export interface AuditRow {
  * The log of one municipality, newest first: its own entries, and the login events (which belong to
  * no municipality) of its staff.
  */
+/**
+ * The audit log as staff see it: who looked is itself logged (`audit.view`, with the filters asked
+ * for), in the same transaction as the read.
+ */
+export async function viewAudit(
+  db: Db,
+  viewer: { municipality: string; id: string },
+  filters: AuditFilters,
+  page: { offset: number; limit: number },
+  asked: Record<string, string>,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  return db.transaction(async (tx) => {
+    const found = await queryAudit(tx, viewer.municipality, filters, page);
+    await audit(tx, { municipality: viewer.municipality, staffId: viewer.id, action: 'audit.view', details: { filters: asked } });
+    return found;
+  });
+}
+
 export async function queryAudit(
   db: Db,
   municipality: string,

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Language } from '../../engine/rulebook.ts';
+import { audit } from '../audit/log.ts';
 import { withdrawUrl } from '../consent/links.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, messages, takeUpEvents, type CampaignStatus, type CampaignTemplates, type Segment } from '../db/schema.ts';
@@ -145,8 +146,7 @@ async function restartChain(
   startAfter?: Date,
   more?: (tx: Db) => Promise<void>,
 ): Promise<void> {
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await s.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(campaigns)
       .set({ ...set, generation: sql`${campaigns.generation} + 1`, updatedAt: s.now() })
@@ -157,7 +157,7 @@ async function restartChain(
     await s.boss.send(
       QUEUES.campaign,
       { campaign: c.id, generation: row.generation },
-      { db: fromDrizzle(tx as never, sql), ...(startAfter ? { startAfter } : {}) },
+      { db: fromDrizzle(tx, sql), ...(startAfter ? { startAfter } : {}) },
     );
   });
 }
@@ -201,8 +201,7 @@ export async function pauseCampaign(s: Services, user: ConsoleUser, id: string):
   if (!c) return 'not-found';
   if (c.status !== 'sending') return 'not-allowed';
   const now = s.now();
-  const changed = await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  const changed = await s.database.db.transaction(async (tx) => {
     const rows = await tx
       .update(campaigns)
       .set({ status: 'paused', generation: sql`${campaigns.generation} + 1`, updatedAt: now })
@@ -233,8 +232,7 @@ export async function cancelCampaign(s: Services, user: ConsoleUser, id: string)
   if (!c) return 'not-found';
   if (c.status === 'done' || c.status === 'cancelled') return 'not-allowed';
   const now = s.now();
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await s.database.db.transaction(async (tx) => {
     await tx
       .update(campaigns)
       .set({ status: 'cancelled', finishedAt: now, generation: sql`${campaigns.generation} + 1`, updatedAt: now })
@@ -318,6 +316,27 @@ function exampleSchemes(s: Services, c: Campaign): string[] {
 }
 
 /** The mail as a resident in `language` would get it, with example schemes and a link that withdraws nobody. */
+/** The campaign and its mail in `language` with example schemes (no resident's data), for the preview page; logged. */
+export async function previewCampaign(
+  s: Services,
+  user: ConsoleUser,
+  id: string,
+  language: Language,
+): Promise<{ campaign: Campaign; mail: RenderedMail } | undefined> {
+  const campaign = await getCampaign(s, user, id);
+  if (!campaign) return undefined;
+  const mail = previewMail(s, campaign, language);
+  await audit(s.database.db, {
+    municipality: user.municipality,
+    staffId: user.id,
+    action: 'campaign.preview',
+    subjectType: 'campaign',
+    subjectId: id,
+    details: { language },
+  });
+  return { campaign, mail };
+}
+
 export function previewMail(s: Services, c: Campaign, language: Language): RenderedMail {
   return renderCampaignMail(s, c.templates, {
     municipalityCode: c.municipality,

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
-import { enqueueMessage } from '../consent/request.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, cases, consents, messages } from '../db/schema.ts';
 import { QUEUES, type CampaignJob } from '../queue/queues.ts';
@@ -38,8 +38,7 @@ export async function dispatchCampaign(s: Services, job: CampaignJob): Promise<D
   const frozen =
     current.audience ?? (await audience(s, current.municipality, current.segment, current.listHashes)).recipients.map((r) => r.consentId);
 
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(campaigns)
       .set({
@@ -66,7 +65,7 @@ export async function dispatchCampaign(s: Services, job: CampaignJob): Promise<D
         await tx.update(campaigns).set({ status: 'done', finishedAt: now }).where(eq(campaigns.id, claimed.id));
         return 'done';
       }
-      await s.boss.send(QUEUES.campaign, next, { db: fromDrizzle(tx as never, sql), startAfter: settings.campaignIntervalSeconds });
+      await s.boss.send(QUEUES.campaign, next, { db: fromDrizzle(tx, sql), startAfter: settings.campaignIntervalSeconds });
       return 'waiting';
     }
     const rows = await tx
@@ -98,7 +97,7 @@ export async function dispatchCampaign(s: Services, job: CampaignJob): Promise<D
             .where(eq(messages.id, id));
       }
     }
-    await s.boss.send(QUEUES.campaign, next, { db: fromDrizzle(tx as never, sql), startAfter: settings.campaignIntervalSeconds });
+    await s.boss.send(QUEUES.campaign, next, { db: fromDrizzle(tx, sql), startAfter: settings.campaignIntervalSeconds });
     return 'handed-over';
   });
 }

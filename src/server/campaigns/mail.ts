@@ -1,5 +1,5 @@
 /**
- * The campaign part of the send job (src/server/consent/send.ts): just before a campaign mail goes
+ * The campaign part of the send job (src/server/messages/send.ts): just before a campaign mail goes
  * out, check that the campaign still runs and that staff have not contacted the resident meanwhile;
  * render the mail from the campaign's own text; afterwards record the first contact in the case.
  */

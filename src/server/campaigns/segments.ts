@@ -26,7 +26,7 @@ import { addMonths, ageOn, birthday } from '../../engine/dates.ts';
 import { householdType } from '../../engine/facts.ts';
 import type { Rulebook } from '../../engine/rulebook.ts';
 import type { Household, HouseholdType, Person } from '../../engine/types.ts';
-import { keyedHash } from '../consent/secrets.ts';
+import { keyedHash } from '../security/secrets.ts';
 import { cases, consents, type Segment } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { caseSchemes, syncCases } from '../worklist/cases.ts';

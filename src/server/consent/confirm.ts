@@ -6,7 +6,7 @@ import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { consents, messages, outbox } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { mailboxSql } from './mailbox.ts';
-import { hashToken } from './secrets.ts';
+import { hashToken } from '../security/secrets.ts';
 
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'expired' | 'unknown';
 

@@ -1,7 +1,7 @@
 /** Links in mails, in the resident's language. Tokens are derived from the secret (see secrets.ts). */
 import type { Language } from '../../engine/rulebook.ts';
 import type { Services } from '../services.ts';
-import { token } from './secrets.ts';
+import { token } from '../security/secrets.ts';
 
 const prefix = (language: string): string => (language === 'nl' ? '' : `/${language}`);
 

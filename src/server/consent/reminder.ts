@@ -1,9 +1,8 @@
 /** A reminder, a few days after the request, for a request that is still not confirmed. One per request. */
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
 import { consents } from '../db/schema.ts';
 import type { Services } from '../services.ts';
-import { enqueueMessage } from './request.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 
 export async function remind(s: Services, requestId: string): Promise<boolean> {
   const db = s.database.db;
@@ -13,7 +12,7 @@ export async function remind(s: Services, requestId: string): Promise<boolean> {
     .where(and(eq(consents.requestId, requestId), eq(consents.status, 'pending')));
   if (!c || c.confirmBefore < s.now()) return false;
   const id = await db.transaction((tx) =>
-    enqueueMessage(s, tx as unknown as Db, {
+    enqueueMessage(s, tx, {
       consentId: c.id,
       kind: 'reminder',
       dedupeKey: `reminder:${requestId}`,

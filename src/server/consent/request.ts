@@ -8,38 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
-import { z } from 'zod';
 import { runCheck } from '../../contract/check.ts';
-import { LANGUAGES } from '../../contract/household.ts';
+import { consentRequestSchema, RETENTION } from '../../contract/consent.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
-import type { Db } from '../db/client.ts';
-import { CONSENT_PURPOSES, consents, messages, type ResultSnapshot } from '../db/schema.ts';
-import { templateVersion } from '../mail/templates.ts';
+import { consents, type ResultSnapshot } from '../db/schema.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 import { QUEUES } from '../queue/queues.ts';
 import type { Services } from '../services.ts';
 import { normaliseMailbox } from './mailbox.ts';
-import { allow } from './rate-limit.ts';
-import { hashToken, keyedHash, token } from './secrets.ts';
-import { RETENTION } from './texts.ts';
-
-export const consentRequestSchema = z.strictObject({
-  email: z.email().max(254),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{7,19}$/)
-    .optional(),
-  purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1).max(2),
-  schemeIds: z.array(z.string().min(1).max(60)).max(40),
-  municipality: z.string().regex(/^GM\d{4}$/),
-  language: z.enum(LANGUAGES),
-  shareHousehold: z.boolean(),
-  household: z.record(z.string(), z.unknown()).optional(),
-  consentTextVersion: z.string().min(1).max(40),
-  source: z.enum(['resident', 'volunteer']),
-  organisation: z.string().min(1).max(80).optional(),
-});
-export type ConsentRequest = z.infer<typeof consentRequestSchema>;
+import { allow } from '../security/rate-limit.ts';
+import { hashToken, keyedHash, token } from '../security/secrets.ts';
 
 export type RequestOutcome =
   /** `mailed`: false when the mailbox had its mails for the day; the request is kept and any earlier link confirms it. */
@@ -127,7 +105,7 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
       )
       .returning({ id: consents.id });
     if (!mailed) return;
-    await enqueueMessage(s, tx as unknown as Db, {
+    await enqueueMessage(s, tx, {
       consentId: rows[0]!.id,
       kind: 'confirmation',
       dedupeKey: `confirmation:${requestId}`,
@@ -137,44 +115,8 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
     await s.boss.send(
       QUEUES.reminder,
       { request: requestId },
-      { db: fromDrizzle(tx as never, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
+      { db: fromDrizzle(tx, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
     );
   });
   return { ok: true, requestId, mailed };
-}
-
-/**
- * Creates a message row and its send job in the caller's transaction. The unique dedupe key makes a
- * second call for the same consent and purpose a no-op: one mail per consent per purpose or campaign.
- */
-export async function enqueueMessage(
-  s: Services,
-  tx: Db,
-  m: {
-    consentId: string;
-    kind: 'confirmation' | 'reminder' | 'rule-change' | 'outreach' | 'campaign';
-    dedupeKey: string;
-    language: string;
-    template: Parameters<typeof templateVersion>[0];
-    campaignId?: string;
-  },
-): Promise<string | undefined> {
-  const id = randomUUID();
-  const inserted = await tx
-    .insert(messages)
-    .values({
-      id,
-      consentId: m.consentId,
-      kind: m.kind,
-      campaignId: m.campaignId ?? null,
-      dedupeKey: m.dedupeKey,
-      messageId: `${id}@${s.config.mailDomain}`,
-      language: m.language,
-      templateVersion: templateVersion(m.template, m.language as never),
-    })
-    .onConflictDoNothing({ target: messages.dedupeKey })
-    .returning({ id: messages.id });
-  if (inserted.length === 0) return undefined;
-  await s.boss.send(QUEUES.send, { message: id }, { db: fromDrizzle(tx as never, sql) });
-  return id;
 }

@@ -7,10 +7,9 @@
 import { and, eq } from 'drizzle-orm';
 import { runCheck } from '../../contract/check.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
-import type { Db } from '../db/client.ts';
 import { appState, consents, type ResultSnapshot } from '../db/schema.ts';
 import type { Services } from '../services.ts';
-import { enqueueMessage } from './request.ts';
+import { enqueueMessage } from '../messages/enqueue.ts';
 
 export interface RescreenReport {
   version: string;
@@ -65,7 +64,7 @@ export async function rescreen(s: Services, options: { force?: boolean } = {}): 
         })
         .where(eq(consents.id, c.id));
       if (better.length > 0) {
-        const queued = await enqueueMessage(s, tx as unknown as Db, {
+        const queued = await enqueueMessage(s, tx, {
           consentId: c.id,
           kind: 'rule-change',
           dedupeKey: `rule-change:${c.id}:${version}`,

@@ -9,7 +9,7 @@ import { consents, outbox, rateLimits } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { purgeSessions } from '../sessions/store.ts';
 import { purgeConsole, type ConsolePurgeReport } from '../staff/retention.ts';
-import { RETENTION } from './texts.ts';
+import { RETENTION } from '../../contract/consent.ts';
 
 export interface PurgeReport {
   unconfirmed: number;

@@ -16,7 +16,23 @@ import { projectRoot } from '../config.ts';
 import { lockDataFolder } from './lock.ts';
 import * as schema from './schema.ts';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * What both drivers answer a raw query with (node-postgres a `QueryResult`, PGlite a `Results`): rows.
+ * Naming it lets `execute` results and the queue's transaction adapter be typed without escapes.
+ */
+export interface RowsQueryResultHKT extends PgQueryResultHKT {
+  readonly type: QueryRows<this['row']>;
+}
+
+export interface QueryRows<Row> {
+  rows: Row[];
+}
+
+/**
+ * Where queries run: the database, or one of its transactions (a transaction is a `Db` too, so a
+ * function that takes a `Db` runs inside the caller's transaction when given one).
+ */
+export type Db = PgDatabase<RowsQueryResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;

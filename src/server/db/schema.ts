@@ -8,11 +8,11 @@
  * (src/server/consent/retention.ts).
  */
 import { sql } from 'drizzle-orm';
+import { CONSENT_PURPOSES } from '../../contract/consent.ts';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-export const CONSENT_PURPOSES = ['contact', 'rule-changes'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_STATUSES = ['pending', 'confirmed'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
@@ -32,7 +32,7 @@ export const consents = pgTable(
     /** The schemes the resident asked to be contacted about (ids). */
     schemeIds: jsonb('scheme_ids').$type<string[]>().notNull(),
     language: text('language').notNull(),
-    /** Version of the consent text the resident saw (src/server/consent/texts.ts). */
+    /** Version of the consent text the resident saw (src/contract/consent.ts). */
     consentTextVersion: text('consent_text_version').notNull(),
     /** How the resident wants to be reached: by e-mail, or only by phone (a referral without e-mail address). */
     channel: text('channel', { enum: ['email', 'phone'] })

@@ -7,7 +7,7 @@ import type { JobResult, JobWithMetadata } from 'pg-boss';
 import { remind } from '../consent/reminder.ts';
 import { rescreen } from '../consent/rescreen.ts';
 import { purge } from '../consent/retention.ts';
-import { sendMessage } from '../consent/send.ts';
+import { sendMessage } from '../messages/send.ts';
 import { withSafeErrors } from '../audit/safe-error.ts';
 import { dispatchCampaign } from '../campaigns/dispatch.ts';
 import { runScreening } from '../screening/run.ts';

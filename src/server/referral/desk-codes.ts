@@ -8,8 +8,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { audit } from '../audit/log.ts';
 import type { Organisations } from '../../content/organisations.ts';
-import { keyedHash } from '../consent/secrets.ts';
-import type { Db } from '../db/client.ts';
+import { keyedHash } from '../security/secrets.ts';
 import { deskCodes } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { isUuid } from '../staff/accounts.ts';
@@ -37,8 +36,7 @@ export async function issueDeskCode(
   if (fields.length > 0 || !organisation) return { ok: false, fields };
   const code = temporaryPassword();
   const now = s.now();
-  const id = await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  const id = await s.database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(deskCodes)
       .values({
@@ -86,8 +84,7 @@ export async function listDeskCodes(s: Services, user: ConsoleUser): Promise<Des
 export async function revokeDeskCode(s: Services, user: ConsoleUser, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const revoked = await tx
       .update(deskCodes)
       .set({ revokedAt: now })

@@ -24,12 +24,11 @@ import { runCheck } from '../../contract/check.ts';
 import { LANGUAGES } from '../../contract/household.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import type { Organisations } from '../../content/organisations.ts';
-import type { Db } from '../db/client.ts';
 import { cases, consents, takeUpEvents, TAKE_UP_STAGES, type TakeUpStage } from '../db/schema.ts';
-import { allow } from '../consent/rate-limit.ts';
+import { allow } from '../security/rate-limit.ts';
 import { requestConsent, snapshot } from '../consent/request.ts';
-import { hashToken, keyedHash, token } from '../consent/secrets.ts';
-import { RETENTION } from '../consent/texts.ts';
+import { hashToken, keyedHash, token } from '../security/secrets.ts';
+import { RETENTION } from '../../contract/consent.ts';
 import type { Services } from '../services.ts';
 import { ALL, recordStage } from '../takeup/ledger.ts';
 import { caseSchemes } from '../worklist/cases.ts';
@@ -153,7 +152,7 @@ export async function createReferral(
       const consent = row!;
       await tx.insert(cases).values({ consentId: consent.id, municipality, counted: ['consented'], createdAt: now, updatedAt: now });
       await recordStage(
-        tx as unknown as Db,
+        tx,
         { municipality, source: 'volunteer', organisation: organisation.code, campaignId: null },
         'consented',
         [ALL, ...caseSchemes(consent)],

@@ -7,9 +7,10 @@
  */
 import { and, asc, count, desc, eq, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
+import { audit } from '../audit/log.ts';
 import { LEGAL_BASES, screeningImports, screeningRows, type LegalBasis } from '../db/schema.ts';
 import { QUEUES } from '../queue/queues.ts';
-import type { Services } from '../services.ts';
+import { inTransaction, type Services } from '../services.ts';
 import { isUuid } from '../staff/accounts.ts';
 import { isIsoDate } from '../staff/dates.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
@@ -57,7 +58,15 @@ export async function createImport(
         expiresAt: new Date(now.getTime() + settings.screeningRetentionDays * 86_400_000),
       })
       .returning({ id: screeningImports.id });
-    await s.boss.send(QUEUES.screening, { import: row!.id }, { db: fromDrizzle(tx as never, sql) });
+    await s.boss.send(QUEUES.screening, { import: row!.id }, { db: fromDrizzle(tx, sql) });
+    await audit(tx, {
+      municipality: user.municipality,
+      staffId: user.id,
+      action: 'screening.upload',
+      subjectType: 'import',
+      subjectId: row!.id,
+      details: { legalBasis: input.legalBasis, bytes: input.bytes.byteLength },
+    });
     return row!.id;
   });
   return { ok: true, id };
@@ -124,11 +133,21 @@ export async function importRows(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
+/** Deletes an import of the person's municipality with its rows; logged in the same transaction. */
 export async function deleteImport(s: Services, user: ConsoleUser, id: string): Promise<boolean> {
-  const found = await getImport(s, user, id);
-  if (!found) return false;
-  await s.database.db.delete(screeningImports).where(eq(screeningImports.id, id));
-  return true;
+  return inTransaction(s, async (tx) => {
+    const found = await getImport(tx, user, id);
+    if (!found) return false;
+    await tx.database.db.delete(screeningImports).where(eq(screeningImports.id, id));
+    await audit(tx.database.db, {
+      municipality: user.municipality,
+      staffId: user.id,
+      action: 'screening.delete',
+      subjectType: 'import',
+      subjectId: id,
+    });
+    return true;
+  });
 }
 
 /** Deletes imports past their retention, with their rows; returns how many. */

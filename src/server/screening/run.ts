@@ -1,6 +1,6 @@
 /**
  * The screening job (queue `screening-run`): reads the uploaded file, screens every valid household
- * with the engine's batch screening (src/cli/screen.ts, worker threads), stores per line the result
+ * with the engine's batch screening (src/screening/, worker threads), stores per line the result
  * or its problems, counts the checks for the take-up figures, and removes the file.
  *
  * Runs in the queue worker (from source, not from the site bundle, because batch screening starts
@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Readable, Writable } from 'node:stream';
 import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
-import { screen } from '../../cli/screen.ts';
+import { screen } from '../../screening/screen.ts';
 import type { CompactResult } from '../../contract/result.ts';
 import { consents, screeningImports, screeningRows, type ScreeningResult } from '../db/schema.ts';
 import type { Services } from '../services.ts';

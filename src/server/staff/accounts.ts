@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { audit, auditDenied } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
 import { rateLimits, staff, staffMemberships, staffSessions, STAFF_ROLES, type StaffRole } from '../db/schema.ts';
-import { keyedHash } from '../consent/secrets.ts';
+import { keyedHash } from '../security/secrets.ts';
 import type { Services } from '../services.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
 
@@ -189,8 +189,7 @@ export async function inviteStaff(
   const code = temporaryPassword();
   // Hashed in every case, so an existing account answers as slowly as a new one.
   const passwordHash = await hashPassword(code);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(staff).where(eq(staff.email, valid.email));
     let staffId: string;
     if (!existing) {
@@ -323,8 +322,7 @@ export async function addStaff(
     return { ok: true, staffId: existing.id, temporaryPassword: undefined, existing: true };
   }
   const passwordHash = await hashPassword(password);
-  const staffId = await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  const staffId = await db.transaction(async (tx) => {
     let id: string;
     if (existing) {
       id = existing.id;
@@ -388,8 +386,7 @@ export async function removeStaff(db: Db, municipality: string, staffId: string)
   const member = await findStaff(db, municipality, staffId);
   if (!member) return 'not-found';
   if (member.state === 'member' && member.role === 'admin' && (await adminCount(db, municipality, staffId)) === 0) return 'last-admin';
-  await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await db.transaction(async (tx) => {
     await tx.delete(staffMemberships).where(and(eq(staffMemberships.municipality, municipality), eq(staffMemberships.staffId, staffId)));
     await tx.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), eq(staffSessions.municipality, municipality)));
     if ((await accountMunicipalities(tx, staffId)).length === 0) {
@@ -439,8 +436,7 @@ async function accountChange(
 export async function unlock(s: Services, actor: Actor, staffId: string): Promise<ChangeOutcome> {
   const check = await accountChange(s, actor, staffId, 'staff.unlock');
   if (check.outcome !== 'ok') return check.outcome;
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await s.database.db.transaction(async (tx) => {
     await tx.update(staff).set({ lockedUntil: null, failedLogins: 0 }).where(eq(staff.id, staffId));
     await tx.delete(rateLimits).where(eq(rateLimits.key, failureKey(s, check.member.email)));
     for (const municipality of check.municipalities)
@@ -460,8 +456,7 @@ export async function resetPassword(s: Services, actor: Actor, staffId: string):
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   const now = s.now();
-  await s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await s.database.db.transaction(async (tx) => {
     if (check.member.state === 'invited') {
       await tx
         .update(staffMemberships)

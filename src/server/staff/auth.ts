@@ -15,8 +15,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { audit } from '../audit/log.ts';
-import { allow } from '../consent/rate-limit.ts';
-import { keyedHash } from '../consent/secrets.ts';
+import { allow } from '../security/rate-limit.ts';
+import { keyedHash } from '../security/secrets.ts';
 import { rateLimits, staff } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { acceptInvitations, accountMunicipalities, failureKey, isUuid, normaliseEmail } from './accounts.ts';

@@ -7,6 +7,7 @@
  * chunked upload cannot make the server hold more than the limit: a console form is at most
  * {@link FORM_MAX_BYTES}, the login form {@link LOGIN_MAX_BYTES}; the screening upload passes its own.
  */
+import { z } from 'zod';
 import type { Services } from '../services.ts';
 import { consoleT } from './i18n.ts';
 import { csrfMatches, type ConsoleUser } from './sessions.ts';
@@ -84,6 +85,19 @@ export async function readForm(s: Services, user: ConsoleUser, request: Request,
   if (!csrfMatches(s, user, form.get(CSRF_FIELD)))
     return forbidden('The form has expired or did not come from this console. Reload the page and try again.');
   return form;
+}
+
+/** A text field as `field()` reads it, for a form's zod schema: trimmed, at most `max` characters, '' when missing. */
+export const text = (max = 500) => z.preprocess((v) => (typeof v === 'string' ? v.trim().slice(0, max) : ''), z.string());
+
+/**
+ * A posted form as typed input: each field's first value (as `form.get` gives it) through `schema`.
+ * Schemas built from `text()` never fail on what a browser sends; a schema that can fail throws.
+ */
+export function formInput<S extends z.ZodType>(form: FormData, schema: S): z.infer<S> {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) raw[key] = form.get(key);
+  return schema.parse(raw);
 }
 
 /** A text field, trimmed, at most `max` characters. */

@@ -29,6 +29,3 @@ export function doneNotice(url: URL, t: TFunction): string | undefined {
   const text = t(`notices.${code}`, { defaultValue: '' });
   return text || undefined;
 }
-
-/** Euros (a number) as cents for formatMoney. */
-export const cents = (euros: number): number => Math.round(euros * 100);

@@ -12,8 +12,8 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { audit } from '../audit/log.ts';
 import { auditLog, caseEvents, cases, consents, messages, staff } from '../db/schema.ts';
 import { withdrawConsent } from '../consent/confirm.ts';
-import { keyedHash, token } from '../consent/secrets.ts';
-import type { Services } from '../services.ts';
+import { keyedHash, token } from '../security/secrets.ts';
+import { inTransaction, type Services } from '../services.ts';
 import { isReference } from '../referral/referral.ts';
 import { emailSchema, isUuid, normaliseEmail } from '../staff/accounts.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
@@ -35,8 +35,24 @@ export function personKey(input: string): { email: string } | { reference: strin
   return emailSchema.safeParse(email).success ? { email } : undefined;
 }
 
-/** The resident's requests in the person's municipality, by e-mail address or reference number. */
-export async function findRequests(s: Services, user: ConsoleUser, key: string): Promise<RequestSummary[]> {
+/**
+ * The resident's requests in the person's municipality, by e-mail address or reference number: an
+ * AVG lookup, logged with it (`attempt`: what the staff member was doing when they searched).
+ */
+export async function findRequests(
+  s: Services,
+  user: ConsoleUser,
+  key: string,
+  attempt: 'avg.search' | 'case.export' = 'avg.search',
+): Promise<RequestSummary[]> {
+  return inTransaction(s, async (tx) => {
+    const found = await requestsOf(tx, user, key);
+    await auditAvgLookup(tx, user, key, attempt, found);
+    return found;
+  });
+}
+
+async function requestsOf(s: Services, user: ConsoleUser, key: string): Promise<RequestSummary[]> {
   const person = personKey(key);
   if (!person) return [];
   const rows = await s.database.db
@@ -72,7 +88,7 @@ export async function findRequests(s: Services, user: ConsoleUser, key: string):
  * municipality holds the resident, that municipality gets an `access-denied` entry: it learns that
  * someone elsewhere looked its resident up, while the person who searched learns nothing.
  */
-export async function auditAvgLookup(
+async function auditAvgLookup(
   s: Services,
   user: ConsoleUser,
   key: string,
@@ -200,15 +216,43 @@ async function exportRequests(s: Services, user: ConsoleUser, requestIds: string
   };
 }
 
+/** Everything held about the request a case belongs to (AVG access); the export is logged with it. */
 export async function exportCase(s: Services, user: ConsoleUser, consentId: string): Promise<Record<string, unknown> | undefined> {
-  const requestId = await requestOf(s, user, consentId);
-  if (!requestId) return undefined;
-  return exportRequests(s, user, [requestId]);
+  return inTransaction(s, async (tx) => {
+    const requestId = await requestOf(tx, user, consentId);
+    if (!requestId) return undefined;
+    const data = await exportRequests(tx, user, [requestId]);
+    await audit(tx.database.db, {
+      municipality: user.municipality,
+      staffId: user.id,
+      action: 'case.export',
+      subjectType: 'consent',
+      subjectId: consentId,
+    });
+    return data;
+  });
 }
 
+/** Everything held about a person (by e-mail address or reference number); the export is logged with it. */
 export async function exportPerson(s: Services, user: ConsoleUser, email: string): Promise<Record<string, unknown> | undefined> {
-  const requests = await findRequests(s, user, email);
-  if (requests.length === 0) return undefined;
+  return inTransaction(s, async (tx) => {
+    const requests = await requestsOf(tx, user, email);
+    if (requests.length === 0) return undefined;
+    const data = await exportPersonRequests(tx, user, requests);
+    const ids = (data.consents as { id: string }[]).map((c) => c.id);
+    await audit(tx.database.db, {
+      municipality: user.municipality,
+      staffId: user.id,
+      action: 'case.export',
+      subjectType: 'consent',
+      subjectId: ids[0],
+      details: { consents: ids },
+    });
+    return data;
+  });
+}
+
+function exportPersonRequests(s: Services, user: ConsoleUser, requests: RequestSummary[]): Promise<Record<string, unknown>> {
   return exportRequests(
     s,
     user,
@@ -222,17 +266,35 @@ export async function deleteCase(s: Services, user: ConsoleUser, consentId: stri
   if (!requestId) return undefined;
   const ids = (await s.database.db.select({ id: consents.id }).from(consents).where(eq(consents.requestId, requestId))).map((r) => r.id);
   await withdrawConsent(s, token(s.secret, 'withdraw', requestId));
+  await audit(s.database.db, {
+    municipality: user.municipality,
+    staffId: user.id,
+    action: 'case.delete',
+    subjectType: 'consent',
+    subjectId: consentId,
+    details: { consents: ids },
+  });
   return ids;
 }
 
 export async function deletePerson(s: Services, user: ConsoleUser, email: string): Promise<string[]> {
   const deleted: string[] = [];
-  for (const r of await findRequests(s, user, email)) {
+  for (const r of await requestsOf(s, user, email)) {
     const ids = (await s.database.db.select({ id: consents.id }).from(consents).where(eq(consents.requestId, r.requestId))).map(
       (x) => x.id,
     );
     await withdrawConsent(s, token(s.secret, 'withdraw', r.requestId));
     deleted.push(...ids);
   }
+  if (deleted.length > 0)
+    await audit(s.database.db, {
+      municipality: user.municipality,
+      staffId: user.id,
+      action: 'case.delete',
+      subjectType: 'consent',
+      subjectId: deleted[0],
+      details: { consents: deleted },
+    });
+  else await auditAvgLookup(s, user, email, 'case.delete', []);
   return deleted;
 }

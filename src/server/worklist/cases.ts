@@ -27,7 +27,8 @@ import {
   type TakeUpStage,
 } from '../db/schema.ts';
 import { schemeNames } from '../consent/links.ts';
-import type { Services } from '../services.ts';
+import { audit } from '../audit/log.ts';
+import { inTransaction, type Services } from '../services.ts';
 import { isUuid } from '../staff/accounts.ts';
 import { amsterdamTime, isIsoDate, nextDay } from '../staff/dates.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
@@ -106,13 +107,7 @@ async function openCases(s: Services, municipality: string | undefined, limit: n
     const opened = new Set(inserted.map((r) => r.consentId));
     for (const { consent } of waiting) {
       if (!opened.has(consent.id)) continue;
-      await recordStage(
-        tx as unknown as Db,
-        originOf(consent, null),
-        'consented',
-        [ALL, ...caseSchemes(consent)],
-        consent.confirmedAt ?? now,
-      );
+      await recordStage(tx, originOf(consent, null), 'consented', [ALL, ...caseSchemes(consent)], consent.confirmedAt ?? now);
     }
     return { seen: waiting.length, opened: opened.size };
   });
@@ -209,13 +204,32 @@ export function estimatedYearly(consent: Pick<ConsentRow, 'schemeIds' | 'result'
     .reduce((sum, x) => sum + x.yearly, 0);
 }
 
+/** One page of the worklist; the view (which cases were shown, with the filters) is logged with it. */
 export async function listCases(
   s: Services,
   user: ConsoleUser,
   f: WorklistFilters,
   page: { offset: number; limit: number },
 ): Promise<{ rows: WorklistRow[]; total: number }> {
-  const db = s.database.db;
+  return inTransaction(s, async (tx) => {
+    const list = await readCases(tx.database.db, user, f, page);
+    await audit(tx.database.db, {
+      municipality: user.municipality,
+      staffId: user.id,
+      action: 'worklist.view',
+      subjectType: 'worklist',
+      details: { shown: list.rows.map((r) => r.consentId), total: list.total, filters: Object.fromEntries(filtersToQuery(f)) },
+    });
+    return list;
+  });
+}
+
+async function readCases(
+  db: Db,
+  user: ConsoleUser,
+  f: WorklistFilters,
+  page: { offset: number; limit: number },
+): Promise<{ rows: WorklistRow[]; total: number }> {
   const where = and(...filterConditions(user, f));
   const [total] = await db.select({ n: count() }).from(cases).innerJoin(consents, eq(consents.id, cases.consentId)).where(where);
   const order = f.sort === 'newest' ? desc(consents.confirmedAt) : asc(consents.confirmedAt);
@@ -290,9 +304,37 @@ export interface CaseDetail {
 }
 
 /** One case with everything staff need, or undefined when it does not exist in the person's municipality. */
+/** One case with everything the case page shows; the view is logged with it. */
 export async function getCase(s: Services, user: ConsoleUser, consentId: string): Promise<CaseDetail | undefined> {
   if (!isUuid(consentId)) return undefined;
-  const db = s.database.db;
+  return inTransaction(s, async (tx) => {
+    const detail = await readCase(tx.database.db, user, consentId);
+    if (detail)
+      await audit(tx.database.db, {
+        municipality: user.municipality,
+        staffId: user.id,
+        action: 'case.view',
+        subjectType: 'consent',
+        subjectId: consentId,
+      });
+    return detail;
+  });
+}
+
+/** What a case is requested for (its purposes), without its personal data: for the deletion page. */
+export async function casePurposes(s: Services, user: ConsoleUser, consentId: string): Promise<string[] | undefined> {
+  if (!isUuid(consentId)) return undefined;
+  const [row] = await s.database.db
+    .select({ requestId: consents.requestId })
+    .from(cases)
+    .innerJoin(consents, eq(consents.id, cases.consentId))
+    .where(and(eq(cases.consentId, consentId), eq(cases.municipality, user.municipality)));
+  if (!row) return undefined;
+  const purposes = await s.database.db.select({ purpose: consents.purpose }).from(consents).where(eq(consents.requestId, row.requestId));
+  return purposes.map((p) => p.purpose);
+}
+
+async function readCase(db: Db, user: ConsoleUser, consentId: string): Promise<CaseDetail | undefined> {
   const [row] = await db
     .select({ kase: cases, consent: consents, assignee: staff.name })
     .from(cases)
@@ -390,8 +432,7 @@ async function loadForUpdate(db: Db, user: ConsoleUser, consentId: string) {
 export async function setStatus(s: Services, user: ConsoleUser, consentId: string, status: string): Promise<UpdateOutcome> {
   if (!isCaseStatus(status)) return 'invalid';
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     if (row.kase.status === status) return 'unchanged';
@@ -427,8 +468,7 @@ export async function assignCase(s: Services, user: ConsoleUser, consentId: stri
       );
     if (!member || member.role === 'viewer' || member.disabledAt) return 'invalid';
   }
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     if (row.kase.assignedTo === assignee) return 'unchanged';
@@ -446,8 +486,7 @@ export async function addNote(s: Services, user: ConsoleUser, consentId: string,
   const note = text.trim();
   if (note.length === 0 || note.length > MAX_NOTE_LENGTH) return 'invalid';
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     await tx.insert(caseEvents).values({ consentId, at: now, staffId: user.id, type: 'note', data: { text: note } });
@@ -482,8 +521,7 @@ export async function setOutcomes(
     if (c.yearly !== undefined && (!Number.isInteger(c.yearly) || c.yearly < 0 || c.yearly > 10_000_000_00)) return 'invalid';
   }
   const now = s.now();
-  return s.database.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
     const origin = originOf(row.consent, row.kase.campaignId);
@@ -536,7 +574,7 @@ export async function setOutcomes(
 
 /**
  * A campaign mail reached a resident whose case was still new: that is the first contact. Called by
- * the send job in the transaction that marks the mail sent (src/server/consent/send.ts), so a crash
+ * the send job in the transaction that marks the mail sent (src/server/messages/send.ts), so a crash
  * cannot leave a sent mail without its contact, or the other way round.
  */
 export async function markContactedByCampaign(tx: Db, consentId: string, campaignId: string, now: Date): Promise<void> {

@@ -8,8 +8,8 @@ import { runCheck } from '../../contract/check.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import { confirmConsent } from '../consent/confirm.ts';
 import { requestConsent } from '../consent/request.ts';
-import { token } from '../consent/secrets.ts';
-import { CONSENT_TEXT_VERSION } from '../consent/texts.ts';
+import { token } from '../security/secrets.ts';
+import { CONSENT_TEXT_VERSION } from '../../contract/consent.ts';
 import type { Services } from '../services.ts';
 import { syncCases } from './cases.ts';
 

@@ -4,7 +4,7 @@
  * already contacted get nothing; every mail has the withdrawal link and the one-click header.
  */
 import { expect, test } from '@playwright/test';
-import { token } from '../../../src/server/consent/secrets.ts';
+import { token } from '../../../src/server/security/secrets.ts';
 import { caseNumber } from '../../../src/server/worklist/reference.ts';
 import { c, login, seedResident, seedStaff, startConsole, until, withdraw, type Console, type Resident, type Staff } from './support.ts';
 

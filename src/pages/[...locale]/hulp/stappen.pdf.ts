@@ -3,7 +3,7 @@
  * page and sent without being kept. Incomplete answers get the sheet page itself (it says so).
  */
 import { PATHS } from '../../../site/locale.ts';
-import { pdfRoutes } from '../../../site/pdf-route.ts';
+import { pdfRoutes } from '../../../server/http/pdf-route.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,8 @@
 /**
  * GET /beheer/werklijst/<id>/gegevens.json: everything held about the resident's request, as a JSON
- * file for an AVG request (access and portability). Logged.
+ * file for an AVG request (access and portability). exportCase logs the export.
  */
 import type { APIRoute } from 'astro';
-import { audit } from '../../../../server/audit/log.ts';
 import { getServices } from '../../../../server/site-services.ts';
 import { download } from '../../../../server/staff/csv.ts';
 import { forbidden } from '../../../../server/staff/forms.ts';
@@ -21,12 +20,5 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const id = params.id ?? '';
   const data = await exportCase(s, user, id);
   if (!data) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  await audit(s.database.db, {
-    municipality: user.municipality,
-    staffId: user.id,
-    action: 'case.export',
-    subjectType: 'consent',
-    subjectId: id,
-  });
   return download(`${JSON.stringify(data, null, 2)}\n`, 'application/json; charset=utf-8', `avg-gegevens-${caseNumber(id)}.json`);
 };

@@ -1,22 +1,22 @@
 /**
  * What every PDF download of the site is: a POST of the page's own form, passed on to that page and
  * answered with it as a tagged PDF (or with the page itself when it is not printable, see
- * printable.ts), and a GET that goes back. The page reads and checks the form as it always does.
+ * src/site/printable.ts), and a GET that goes back. The page reads and checks the form as it always does.
  *
  * PDFs are costly, so each one is limited three ways: per client address per hour (in the database,
- * so the limit holds across instances), a bounded queue per process (pdf-pool.ts), and a page count.
+ * so the limit holds across instances), a bounded queue per process (src/site/pdf-pool.ts), and a page count.
  * Each refusal is a page in the resident's language that says why, with a button to try again.
  */
 import type { APIRoute } from 'astro';
-import type { Language } from '../engine/rulebook.ts';
-import { allow } from '../server/consent/rate-limit.ts';
-import { keyedHash } from '../server/consent/secrets.ts';
-import { refusalResponse, type Refusal } from '../server/http/refusal.ts';
-import { getServices } from '../server/site-services.ts';
-import { siteTranslator } from './i18n.ts';
-import { languageFromParam, localePath } from './locale.ts';
-import { pagePdfResponse, PdfTooLong } from './pdf.ts';
-import { PdfBusy, PdfPool, pdfSettings } from './pdf-pool.ts';
+import type { Language } from '../../engine/rulebook.ts';
+import { allow } from '../security/rate-limit.ts';
+import { keyedHash } from '../security/secrets.ts';
+import { refusalResponse, type Refusal } from './refusal.ts';
+import { getServices } from '../site-services.ts';
+import { siteTranslator } from '../../site/i18n.ts';
+import { languageFromParam, localePath } from '../../site/locale.ts';
+import { pagePdfResponse, PdfTooLong } from '../../site/pdf.ts';
+import { PdfBusy, PdfPool, pdfSettings } from '../../site/pdf-pool.ts';
 
 export interface PdfDownload {
   /** The page to print (a path in PATHS). */

@@ -1,5 +1,5 @@
 /**
- * Worker entries bundled to one JavaScript file (src/cli/worker-bundle.ts): the bundle behaves as the
+ * Worker entries bundled to one JavaScript file (src/screening/worker-bundle.ts): the bundle behaves as the
  * TypeScript it came from, is made once, and is made again when any file it came from changes.
  */
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledWorker } from '../../src/cli/worker-bundle.ts';
+import { bundledWorker } from '../../src/screening/worker-bundle.ts';
 
 // A name of its own, so runs of this test never share a manifest with the screening worker's.
 const name = `bundle-test-${process.pid}`;

@@ -1,6 +1,6 @@
 /**
- * Screening one batch of NDJSON lines (raw UTF-8, whole lines) into result lines (UTF-8), for `cli
- * screen`. The same code runs in each worker thread and on the main thread.
+ * Screening one batch of NDJSON lines (raw UTF-8, whole lines) into result lines (UTF-8), for batch
+ * screening (screen.ts). The same code runs in each worker thread and on the main thread.
  */
 import { screenEventsLine, screenLine } from '../contract/check.ts';
 import { contractError } from '../contract/errors.ts';

@@ -10,6 +10,6 @@ export async function allow(db: Db, key: string, limit: number, windowSeconds: n
       count = case when rate_limits.window_start <= ${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz then 1 else rate_limits.count + 1 end,
       window_start = case when rate_limits.window_start <= ${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else rate_limits.window_start end
     returning count`);
-  const rows = (result as unknown as { rows: { count: number }[] }).rows;
+  const rows = result.rows;
   return Number(rows[0]!.count) <= limit;
 }

@@ -1,10 +1,10 @@
 /**
- * A worker thread of `cli screen`: screens the batches the main thread sends (screen-batch.ts) with
+ * A worker thread of batch screening: screens the batches the main thread sends (batch.ts) with
  * its own copy of the rulebook, and moves the results and both buffers back (transferred, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Rulebook } from '../engine/rulebook.ts';
-import { screenBatch, type ScreenOptions } from './screen-batch.ts';
+import { screenBatch, type ScreenOptions } from './batch.ts';
 
 interface Options extends ScreenOptions {
   /** The rulebook as JSON text (see screen.ts for why not as an object). */

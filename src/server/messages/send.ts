@@ -17,13 +17,12 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
-import type { Db } from '../db/client.ts';
 import { consents, messages } from '../db/schema.ts';
 import { isRetryable } from '../mail/mailer.ts';
 import { renderMail, type TemplateKind } from '../mail/templates.ts';
 import { campaignMailSent, campaignSendCheck, renderForConsent } from '../campaigns/mail.ts';
 import type { Services } from '../services.ts';
-import { checkUrl, confirmUrl, oneClickUrl, schemeNames, withdrawUrl } from './links.ts';
+import { checkUrl, confirmUrl, oneClickUrl, schemeNames, withdrawUrl } from '../consent/links.ts';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'skipped' | 'failed' | 'missing';
 
@@ -95,8 +94,7 @@ export async function sendMessage(s: Services, messageRowId: string, attempt: { 
   }
   // The mail is out: mark it sent and, for a campaign, the resident contacted, in one transaction.
   const now = s.now();
-  await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await db.transaction(async (tx) => {
     const marked = await tx
       .update(messages)
       .set({ status: 'sent', sentAt: now, updatedAt: now, templateVersion: mail.templateVersion, lastError: null })
