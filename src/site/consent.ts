@@ -10,6 +10,7 @@
 import { consentRequestSchema, type ConsentRequest } from '../server/consent/request.ts';
 import { CONSENT_TEXT_VERSION, RETENTION } from '../server/consent/texts.ts';
 import type { Language } from '../engine/rulebook.ts';
+import { westernDigits } from './numerals.ts';
 import type { ResultsView, SchemeView } from './results.ts';
 
 export const CONSENT_FIELDS = ['purpose', 'email', 'phone', 'share'] as const;
@@ -63,7 +64,7 @@ export function checkConsentForm(v: ConsentValues): ConsentError[] {
 }
 
 export function consentRequest(v: ConsentValues, view: ResultsView, language: Language): ConsentRequest {
-  const phone = v.phone.trim();
+  const phone = westernDigits(v.phone).trim();
   return {
     email: v.email.trim(),
     ...(phone !== '' && v.purposes.includes('contact') ? { phone } : {}),
