@@ -1,10 +1,11 @@
 /**
- * A resident on a phone (390 × 844), JavaScript on and off: her own digits and words, in Arabic and
- * Ukrainian as she types them on her own keyboard.
+ * A resident on a phone (390 × 844), JavaScript on and off (issue 14): her own digits and words as she
+ * types them on her own keyboard, a focus ring she can see, and Back, Forward and Reload that work.
  */
-import { expect, test } from '@playwright/test';
-import { answerStep, currentStep, islandsReady, next } from './support/check.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { answerStep, completeCheck, currentStep, islandsReady, next } from './support/check.ts';
 import { prefix, type Lang } from './support/env.ts';
+import { s } from './support/strings.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -82,3 +83,79 @@ for (const lang of ['nl', 'ar'] as const) {
     }
   });
 }
+
+/** Back, Forward and Reload are plain GETs: never the browser's "Confirm Form Resubmission". */
+async function expectNoResubmission(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const outcome = await action().then(
+    () => 'ok',
+    (e: Error) => e.message,
+  );
+  expect(outcome).toBe('ok');
+  await expect(page.locator('body')).not.toContainText('ERR_CACHE_MISS');
+}
+
+const ANK = {
+  place: '9401',
+  age: '38',
+  partner: 'no',
+  childAges: '8, 14',
+  housing: 'rent',
+  rent: '720',
+  serviceCosts: '40',
+  'inc.a': 'wages',
+  'inc.a.wages.amount': '1050',
+  'inc.a.wages.period': 'month',
+  'inc.a.wages.basis': 'net',
+  'inc.a.wages.hours': '16',
+};
+
+for (const lang of ['nl', 'ar'] as const) {
+  test(`${lang}: Back from a scheme page and Reload show the results again, sealed in the address`, async ({ page }) => {
+    await completeCheck(page, lang, ANK);
+    const results = page.getByRole('heading', { level: 1, name: s(lang, 'results.title') });
+    await expect(results).toBeVisible();
+    const url = page.url();
+    expect(url).toMatch(/\/uitkomst\?s=[A-Za-z0-9_-]+$/);
+    // Nothing of her answers can be read in the address: the token is ciphertext.
+    const token = Buffer.from(new URL(url).searchParams.get('s')!, 'base64url').toString('latin1');
+    expect(token).not.toMatch(/9401|1050|wages|place|\{/);
+    const amounts = await page.locator('[data-scheme="zorgtoeslag"]').first().innerText();
+
+    await page.locator('[data-scheme="zorgtoeslag"] a[href*="/regelingen/zorgtoeslag"]').first().click();
+    await expect(page).toHaveURL(/\/regelingen\/zorgtoeslag/);
+    await expectNoResubmission(page, () => page.goBack());
+    await expect(results).toBeVisible();
+    expect(await page.locator('[data-scheme="zorgtoeslag"]').first().innerText()).toBe(amounts);
+    await expectNoResubmission(page, () => page.goForward());
+    await expect(page).toHaveURL(/\/regelingen\/zorgtoeslag/);
+    await expectNoResubmission(page, () => page.goBack());
+    await expectNoResubmission(page, () => page.reload());
+    await expect(results).toBeVisible();
+  });
+
+  test(`${lang}: Back between the steps of the check never asks to resend a form`, async ({ page }) => {
+    await page.goto(`${prefix(lang)}/check`);
+    await islandsReady(page);
+    for (const step of ['gemeente', 'jij'] as const) {
+      await answerStep(page, lang, step, ANK);
+      await next(page, lang);
+    }
+    expect(await currentStep(page, lang)).toBe('huis');
+    await expectNoResubmission(page, () => page.goBack());
+    if (test.info().project.use.javaScriptEnabled === false) expect(await currentStep(page, lang)).toBe('jij');
+    await expectNoResubmission(page, () => page.reload());
+    await expectNoResubmission(page, () => page.goForward());
+    await expectNoResubmission(page, () => page.reload());
+  });
+}
+
+test('an address with sealed answers opens nothing in another browser', async ({ page, browser }) => {
+  await completeCheck(page, 'nl', ANK);
+  const url = page.url();
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  await stranger.goto(url);
+  await expect(stranger.getByRole('heading', { level: 1, name: s('nl', 'results.missingAnswers.title') })).toBeVisible();
+  await expect(stranger.locator('[data-scheme]')).toHaveCount(0);
+  await other.close();
+});
