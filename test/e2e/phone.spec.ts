@@ -5,7 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { answerStep, completeCheck, currentStep, islandsReady, next } from './support/check.ts';
 import { prefix, type Lang } from './support/env.ts';
-import { s } from './support/strings.ts';
+import { getRulebook } from './support/expected.ts';
+import { escapeRegExp, s } from './support/strings.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -159,3 +160,53 @@ test('an address with sealed answers opens nothing in another browser', async ({
   await expect(stranger.locator('[data-scheme]')).toHaveCount(0);
   await other.close();
 });
+
+/** Every table region and the page itself: nothing wider than the screen. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wide: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) wide.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const region of document.querySelectorAll<HTMLElement>('.table-scroll')) {
+      if (region.scrollWidth > region.clientWidth)
+        wide.push(`${region.getAttribute('aria-labelledby') ?? 'table'} ${region.scrollWidth} > ${region.clientWidth}`);
+    }
+    return wide;
+  });
+}
+
+for (const lang of ['nl', 'ar'] as const) {
+  test(`${lang}: every table reads without sideways scrolling at 320, 390 and 414 pixels`, async ({ page }) => {
+    const event = getRulebook().events['work-more-hours']!.texts[lang];
+    await page.goto(`${prefix(lang)}/verandering?voorbeeld=alleenstaande-moeder-assen`);
+    await page
+      .getByRole('group', { name: s(lang, 'change.pick.legend') })
+      .getByRole('radio', { name: event.name, exact: true })
+      .check();
+    await page.getByRole('button', { name: s(lang, 'change.pick.next'), exact: true }).click();
+    await page.getByLabel(new RegExp(`^${escapeRegExp(event.inputs.extraHours!)}`)).fill('8');
+    await page.getByLabel(new RegExp(`^${escapeRegExp(event.inputs.date!)}`)).fill('2026-06-01');
+    await page.getByRole('button', { name: s(lang, 'change.questions.submit'), exact: true }).click();
+    await expect(page.getByRole('table', { name: s(lang, 'change.table.caption') })).toBeVisible();
+    const change = page.url();
+    for (const path of [`${prefix(lang)}/uitkomst?voorbeeld=alleenstaande-moeder-assen`, change]) {
+      for (const width of [320, 390, 414]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(path);
+        await expect(page.locator('table').first()).toBeVisible();
+        expect(await sidewaysOverflow(page), `${path} at ${width} px`).toEqual([]);
+      }
+    }
+    // The column that matters is on screen, with its name: "Wat gebeurt er" on the change page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const what = page
+      .locator('td[data-label]')
+      .filter({ hasText: s(lang, 'change.kinds.down') })
+      .first();
+    if ((await what.count()) > 0) {
+      const box = (await what.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+  });
+}
