@@ -210,3 +210,18 @@ for (const lang of ['nl', 'ar'] as const) {
     }
   });
 }
+
+for (const lang of ['nl', 'ar'] as const) {
+  test(`${lang}: the consent text names how to reach the municipality, with its phone number when content has one`, async ({ page }) => {
+    // Nijkerk: the income service's phone in content/municipalities/GM0267.yaml.
+    const nijkerk = getRulebook().municipalities.GM0267!.incomeService;
+    await page.goto(`${prefix(lang)}/uitkomst?voorbeeld=gepensioneerd-stel-nijkerk`);
+    const line = page.locator('#contact [data-municipal-contact]');
+    await expect(line).toContainText(nijkerk.phone!);
+    await expect(line).toContainText(nijkerk.name);
+    // Assen's income service has no phone in content yet: its website instead, never an invented number.
+    const assen = getRulebook().municipalities.GM0106!.incomeService;
+    await page.goto(`${prefix(lang)}/uitkomst?voorbeeld=alleenstaande-moeder-assen`);
+    await expect(page.locator('#contact [data-municipal-contact]')).toContainText(assen.phone ?? assen.url);
+  });
+}
