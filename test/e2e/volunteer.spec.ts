@@ -127,6 +127,13 @@ for (const [lang, resident] of [
     const columns = lang === 'nl' ? [resident, 'nl'] : [resident, 'nl'];
     for (const l of columns) await expect(page.locator(`[data-column="${l}"]`)).toHaveAttribute('lang', l);
     await expect(page.locator('[data-column="nl"] [data-scheme="huurtoeslag"]')).toContainText('Huurtoeslag');
+    // The volunteer can explain why: the reasons with their source, folded under each scheme (issue 14).
+    for (const l of columns) {
+      const why = page.locator(`[data-column="${l}"] [data-scheme="huurtoeslag"] [data-why]`);
+      await why.locator('summary').click();
+      await expect(why.locator('li').first()).toBeVisible();
+      await expect(why.getByRole('link').first()).toHaveAttribute('href', /^https:\/\//);
+    }
     await expectAccessible(page, `${lang} volunteer result`);
 
     // The next-steps sheet: per scheme a checklist, in both languages.
