@@ -288,6 +288,11 @@ test.describe('a referral and the worklists', () => {
     await expectAccessible(page, 'nl referral done');
     await page.getByRole('button', { name: v('nl', 'results.sheet') }).click();
     await expect(page.locator('[data-sheet-reference]').first()).toContainText(reference);
+    // What happens after the referral, and how to reach the desk (content/, with the number when it has one).
+    await expect(page.locator('.volunteer-sheet[lang=nl] [data-sheet-after-referral]')).toContainText(
+      v('nl', 'sheet.afterReferral', { municipality: 'Nijkerk' }),
+    );
+    await expect(page.locator('.volunteer-sheet[lang=nl] .contact-list')).toContainText('14 033');
     await page.getByRole('button', { name: v('nl', 'end.button') }).click();
     await expect(page.getByRole('heading', { level: 1, name: v('nl', 'end.title') })).toBeVisible();
 
