@@ -119,7 +119,7 @@ for (const lang of ['nl', 'ar'] as const) {
     expect(url).toMatch(/\/uitkomst\?s=[A-Za-z0-9_-]+$/);
     // Nothing of her answers can be read in the address: the token is ciphertext.
     const token = Buffer.from(new URL(url).searchParams.get('s')!, 'base64url').toString('latin1');
-    expect(token).not.toMatch(/9401|1050|wages|place|\{/);
+    expect(token).not.toMatch(/9401|1050|wages|place/);
     const amounts = await page.locator('[data-scheme="zorgtoeslag"]').first().innerText();
 
     await page.locator('[data-scheme="zorgtoeslag"] a[href*="/regelingen/zorgtoeslag"]').first().click();
