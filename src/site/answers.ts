@@ -9,6 +9,7 @@
  * (skip logic) and whether an answer is well-formed.
  */
 import { COST_KEYS, INCOME_TYPES, type CostKey, type IncomeType } from '../engine/types.ts';
+import { splitNumberList, westernDigits } from './numerals.ts';
 import { resolvePlace, type PlaceIndex } from './places.ts';
 
 export type Answers = Record<string, string>;
@@ -60,14 +61,13 @@ export function isStep(value: unknown): value is StepId {
 // ---------------------------------------------------------------------------------------------
 // Parsing what people type
 
-/** Whole numbers from a list typed as "8, 14" or "8 en 14"; `undefined` entries are not numbers. */
+/**
+ * Whole numbers from a list typed as "8, 14", "8 en 14", "8 و 14" or "٨، ١٤" (any digits and "and"
+ * of the site's languages, see numerals.ts); `undefined` entries are not numbers.
+ */
 export function parseAgeList(text: string | undefined): (number | undefined)[] {
   if (!text || text.trim() === '') return [];
-  return text
-    .split(/[\s,;/&+]+|\ben\b|\band\b|\bve\b|\bi\b|\bта\b|\bі\b|\bو\b/iu)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => (/^\d{1,3}$/.test(s) ? Number(s) : undefined));
+  return splitNumberList(text).map((s) => (/^\d{1,3}$/.test(s) ? Number(s) : undefined));
 }
 
 export type ParsedAmount =
@@ -79,7 +79,7 @@ export type ParsedAmount =
  * exactly three digits is a thousands separator (Dutch "1.250").
  */
 export function parseAmount(text: string): ParsedAmount {
-  let s = text
+  let s = westernDigits(text)
     .trim()
     .replace(/^€\s*|\s*€$|\s*eur(o)?$/giu, '')
     .replace(/[\s\u00a0\u202f']/g, '');
@@ -107,7 +107,7 @@ export function parseAmount(text: string): ParsedAmount {
 
 /** A number of hours per week: 0 to 100, with at most one decimal. */
 export function parseHours(text: string): number | undefined {
-  const s = text.trim().replace(',', '.');
+  const s = westernDigits(text).trim().replace(',', '.');
   if (!/^\d{1,3}(\.\d)?$/.test(s)) return undefined;
   const n = Number(s);
   return n <= 100 ? n : undefined;
@@ -115,7 +115,7 @@ export function parseHours(text: string): number | undefined {
 
 export function parseWhole(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const s = text.trim();
+  const s = westernDigits(text).trim();
   return /^\d{1,3}$/.test(s) ? Number(s) : undefined;
 }
 
@@ -369,12 +369,13 @@ function checkAmount(a: Answers, field: string, errors: FieldError[], required: 
     return;
   }
   if (a[confirmField(field)] === 'yes') return;
-  if (/^\s*(€\s*)?\d{1,3},\d{3}\s*$/u.test(v)) errors.push({ field, code: 'amount-check-separator' });
+  if (/^\s*(€\s*)?\d{1,3},\d{3}\s*$/u.test(westernDigits(v))) errors.push({ field, code: 'amount-check-separator' });
   else if (limit !== undefined && r.value * perMonth > limit) errors.push({ field, code: 'amount-check-large' });
 }
 
 function checkAge(a: Answers, field: string, errors: FieldError[], min: number): void {
-  const v = a[field];
+  const raw = a[field];
+  const v = raw === undefined ? undefined : westernDigits(raw);
   if (v === undefined || v.trim() === '') errors.push({ field, code: 'age-required' });
   else if (!/^\s*\d+\s*$/.test(v)) errors.push({ field, code: 'age-format' });
   else {

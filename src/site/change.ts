@@ -13,6 +13,7 @@ import { toEuros } from '../engine/money.ts';
 import { MissingParameterError, ParameterReader } from '../engine/parameters.ts';
 import type { EventInputDefinition, Language, LifeEvent, Rulebook } from '../engine/rulebook.ts';
 import type { Household } from '../engine/types.ts';
+import { westernDigits } from './numerals.ts';
 import { firstInvalidStep, parseAmount, parseHours, people, type Answers, type PersonRef } from './answers.ts';
 import { answersToHousehold } from './household.ts';
 import { resolvePlace } from './places.ts';
@@ -98,7 +99,7 @@ export interface InputError {
 
 /** "2026-09-30", "30-9-2026" or "30/09/2026" as YYYY-MM-DD; undefined if it is not a real date. */
 export function parseDate(text: string): string | undefined {
-  const s = text.trim();
+  const s = westernDigits(text).trim();
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];

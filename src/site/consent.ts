@@ -9,6 +9,7 @@
  */
 import { CONSENT_TEXT_VERSION, consentRequestSchema, RETENTION, type ConsentRequest } from '../contract/consent.ts';
 import type { Language } from '../engine/rulebook.ts';
+import { westernDigits } from './numerals.ts';
 import type { ResultsView, SchemeView } from './results.ts';
 
 export const CONSENT_FIELDS = ['purpose', 'email', 'phone', 'share'] as const;
@@ -62,7 +63,7 @@ export function checkConsentForm(v: ConsentValues): ConsentError[] {
 }
 
 export function consentRequest(v: ConsentValues, view: ResultsView, language: Language): ConsentRequest {
-  const phone = v.phone.trim();
+  const phone = westernDigits(v.phone).trim();
   return {
     email: v.email.trim(),
     ...(phone !== '' && v.purposes.includes('contact') ? { phone } : {}),

@@ -13,6 +13,7 @@ import {
   listOf,
   municipalityOf,
   parseAmount,
+  parseHours,
   people,
   PERIODS,
   possibleStudents,
@@ -97,6 +98,5 @@ export function hoursOf(a: Answers, person: string): number | undefined {
   if (!f.hours || !incomeTypesOf(a, person).includes('wages')) return undefined;
   const v = a[f.hours];
   if (!v) return undefined;
-  const n = Number(v.replace(',', '.'));
-  return Number.isFinite(n) ? n : undefined;
+  return parseHours(v);
 }

@@ -133,11 +133,24 @@ export interface PagePdf {
 export async function pagePdfResponse(p: PagePdf): Promise<Response> {
   const origin = internalOrigin(p.requestUrl);
   const pageUrl = `${origin}${p.path}`;
-  const page = await fetch(pageUrl, {
+  let page = await fetch(pageUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'accept-language': p.language },
     body: p.form,
+    redirect: 'manual',
   });
+  // Pages answer a post with a redirect to their address with the form sealed in it, which only the
+  // key in the cookie they set opens (sealed.ts): follow it once, as a browser does, with that cookie.
+  const location = page.headers.get('location');
+  if (page.status === 303 && location) {
+    const target = new URL(location, pageUrl);
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
+    page =
+      target.origin === origin ? await fetch(target, { headers: { 'accept-language': p.language, ...(cookie ? { cookie } : {}) } }) : page;
+  }
   const html = await page.text();
   const noStore = { 'cache-control': 'no-store' };
   if (!page.ok || !isPrintable(page.headers)) {

@@ -3,6 +3,7 @@
  * have schemes for) or a name (every Dutch municipality, with CBS codes). Everything is local data:
  * no lookup goes online. Pure: the island runs the same code as the server.
  */
+import { westernDigits } from './numerals.ts';
 
 export interface PlaceEntry {
   code: string;
@@ -55,7 +56,7 @@ function names(p: PlaceEntry): string[] {
 }
 
 export function resolvePlace(input: string, index: PlaceIndex): PlaceResolution {
-  const text = input.trim();
+  const text = westernDigits(input).trim();
   if (text === '') return { kind: 'empty' };
   const pc = POSTCODE.exec(text.replace(/\s+/g, ' '));
   if (pc) {

@@ -14,6 +14,7 @@ import {
   type Answers,
   type StepId,
 } from '../../site/answers.ts';
+import { formatList } from '../../site/lists.ts';
 import { Bidi } from './Bidi.tsx';
 import { personName, receivingChoices, type StepData } from './steps.tsx';
 import type { Translate } from './strings.ts';
@@ -28,9 +29,9 @@ function money(text: string | undefined, language: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(r.value);
 }
 
-function ages(t: Translate, text: string | undefined): string {
+function ages(t: Translate, text: string | undefined, language: string): string {
   const list = parseAgeList(text).filter((n): n is number => n !== undefined);
-  return list.length === 0 ? t('summary.nobody') : t('summary.ages', { ages: list.join(', ') });
+  return list.length === 0 ? t('summary.nobody') : t('summary.ages', { ages: formatList(list.map(String), language, 'comma') });
 }
 
 export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData): Row[] {
@@ -52,16 +53,22 @@ export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData):
       ];
     case 'huis':
       return [
-        { key: 'childAges', label: t('fields.childAges.short'), value: ages(t, a.childAges) },
-        { key: 'adultChildAges', label: t('fields.adultChildAges.short'), value: ages(t, a.adultChildAges) },
-        { key: 'otherAges', label: t('fields.otherAges.short'), value: ages(t, a.otherAges) },
+        { key: 'childAges', label: t('fields.childAges.short'), value: ages(t, a.childAges, lang) },
+        { key: 'adultChildAges', label: t('fields.adultChildAges.short'), value: ages(t, a.adultChildAges, lang) },
+        { key: 'otherAges', label: t('fields.otherAges.short'), value: ages(t, a.otherAges, lang) },
       ];
     case 'studie': {
       const chosen = new Set(listOf(a.students));
       const names = possibleStudents(a)
         .filter((p) => chosen.has(p.key))
         .map((p) => personName(t, p));
-      return [{ key: 'students', label: t('fields.students.short'), value: names.length > 0 ? names.join(', ') : t('summary.nobody') }];
+      return [
+        {
+          key: 'students',
+          label: t('fields.students.short'),
+          value: names.length > 0 ? formatList(names, lang, 'comma') : t('summary.nobody'),
+        },
+      ];
     }
     case 'wonen': {
       const rows: Row[] = [
@@ -84,7 +91,14 @@ export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData):
         return {
           key: `inc.${p.key}`,
           label: t('fields.incomeTypes.short', { person: personName(t, p) }),
-          value: types.length > 0 ? types.map((type) => t(`incomeTypes.${type}`)).join(', ') : t('incomeTypes.none'),
+          value:
+            types.length > 0
+              ? formatList(
+                  types.map((type) => t(`incomeTypes.${type}`)),
+                  lang,
+                  'comma',
+                )
+              : t('incomeTypes.none'),
         };
       });
     case 'bedragen':
@@ -97,7 +111,7 @@ export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData):
             t(`fields.basis.options.${a[f.basis] ?? 'net'}`).toLowerCase(),
           ];
           if (f.hours && a[f.hours]) parts.push(t('summary.hours', { hours: a[f.hours]! }));
-          return { key: f.amount, label: `${t(`incomeTypes.${type}`)} (${personName(t, p)})`, value: parts.join(', ') };
+          return { key: f.amount, label: `${t(`incomeTypes.${type}`)} (${personName(t, p)})`, value: formatList(parts, lang, 'comma') };
         }),
       );
     case 'lasten': {
@@ -120,7 +134,13 @@ export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData):
       const names = receivingChoices(a, data, municipalityOf(a, data.places))
         .filter((s) => chosen.has(s.id))
         .map((s) => s.name);
-      return [{ key: 'receiving', label: t('fields.receiving.short'), value: names.length > 0 ? names.join(', ') : t('summary.none') }];
+      return [
+        {
+          key: 'receiving',
+          label: t('fields.receiving.short'),
+          value: names.length > 0 ? formatList(names, lang, 'comma') : t('summary.none'),
+        },
+      ];
     }
     case 'overzicht':
       return [];
