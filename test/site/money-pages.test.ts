@@ -20,12 +20,24 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
+/**
+ * A form post as a browser makes it: pages answer with a redirect to their address with the answers
+ * sealed in it (Post/Redirect/Get, decision 0008), which opens only with the browser's key cookie.
+ */
 async function post(path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${server.url}${path}`, {
+  const r = await fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
   });
+  const location = r.headers.get('location');
+  if (r.status !== 303 || !location) return r;
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return fetch(new URL(location, server.url), { headers: cookie ? { cookie } : {} });
 }
 
 /** The numbers in the `data-amount` attributes of a piece of HTML, in cents, in order. */
