@@ -14,7 +14,7 @@ export const CONSENT_PURPOSES = ['contact', 'rule-changes'] as const;
  * the wording in the site catalogues (`consent.*`) changes: every consent record keeps the version it
  * was given under.
  */
-export const CONSENT_TEXT_VERSION = '2026-11-22.1';
+export const CONSENT_TEXT_VERSION = '2026-12-06.1';
 
 /** Retention: unconfirmed requests go after 7 days, everything at the latest 12 months after consent. */
 export const RETENTION = {
