@@ -112,6 +112,26 @@ export interface PublicContact {
   retrieved: string;
 }
 
+/** A line shown apart under "Telt niet mee": it is in the ledger but not in what you keep, with why. */
+export interface LedgerApartLine {
+  name: string;
+  monthly: number;
+  why?: string | undefined;
+}
+
+/**
+ * What a ledger shows apart: incomes that do not count, and schemes with an amount that may come or
+ * varies (kwijtschelding shows as a lower cost instead). `person` labels an income's person, if at all.
+ */
+export function ledgerApart(ledger: PublicLedger, person: (id: string) => string): LedgerApartLine[] {
+  return [
+    ...ledger.incomes.filter((l) => !l.counts).map((l) => ({ name: `${l.label}${person(l.person)}`, monthly: l.monthly, why: l.why })),
+    ...ledger.schemes
+      .filter((l) => !l.counts && (l.why === 'maybe' || l.why === 'amount-varies'))
+      .map((l) => ({ name: l.name, monthly: l.monthly, why: l.why })),
+  ];
+}
+
 export interface PublicResult {
   referenceDate: string;
   /**

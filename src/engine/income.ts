@@ -134,6 +134,7 @@ function grossForNet(net: number, baseGross: number, baseNet: number, c: Composi
     if (v === undefined) known.set(x, (v = netFromGross(baseGross + x, c, t) - baseNet - net));
     return v;
   };
+  // The solver's finite-difference step for the slope (10 euros, in cents): a numerical choice, not a legal amount.
   const STEP = 1000;
   let x = net;
   for (let i = 0; i < 8; i++) {
