@@ -13,6 +13,11 @@ test('the print style shows the result without menus and buttons', async ({ page
   await expect(page.getByRole('button', { name: s('nl', 'results.actions.pdf') })).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: s('nl', 'results.title') })).toBeVisible();
   await expect(page.getByRole('table', { name: s('nl', 'results.overviewCaption') })).toBeVisible();
+  // The summary for the counter is on paper only, before everything else.
+  await expect(page.locator('[data-print-summary]')).toBeVisible();
+  await expect(page.locator('[data-print-summary] [data-scheme]').first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('[data-print-summary]')).toBeHidden();
 });
 
 for (const lang of ['nl', 'ar'] as const) {
@@ -20,6 +25,23 @@ for (const lang of ['nl', 'ar'] as const) {
     await page.goto(`${lang === 'nl' ? '' : `/${lang}`}/uitkomst?voorbeeld=alleenstaande-moeder-assen`);
     const pdf = await downloadTaggedPdf(page, page.getByRole('button', { name: s(lang, 'results.actions.pdf') }), `result-${lang}`);
     expect(pdf.filename).toBe('rondkomen-uitkomst.pdf');
+    // A summary first, for the counter: what to apply for, where and when, the papers, her answers,
+    // on at most two pages; the details after it.
+    // (Arabic comes out of pdftotext in visual order, so its sentences are checked on the page itself.)
+    expect(pdf.pages[0]).toContain('Assen');
+    // Where to apply: the Werkplein Drentsche Aa, for Assen's schemes.
+    expect(pdf.pages[0]).toContain('www.wpda.nl');
+    expect(pdf.pages.length).toBeGreaterThan(2);
+    if (lang === 'nl') {
+      const summary = pdf.pages.slice(0, 2).join(' ');
+      expect(pdf.pages[0]).toContain(s(lang, 'results.printSummary.title'));
+      expect(pdf.pages[0]).toContain(s(lang, 'results.printSummary.papers'));
+      expect(pdf.pages[0]).toContain('inkomenstoeslag');
+      expect(pdf.pages[0]).toContain('(BSN)');
+      expect(summary).toContain(s(lang, 'results.printSummary.answers'));
+      expect(summary).toContain(s(lang, 'results.printSummary.more'));
+      expect(pdf.pages[0]).not.toContain(s(lang, 'results.di.title'));
+    }
     if (lang === 'nl') {
       expect(pdf.text).toContain(s('nl', 'results.title'));
       expect(pdf.text).toContain('Kindgebonden budget');

@@ -7,6 +7,8 @@ export interface DownloadedPdf {
   filename: string;
   /** The text of every page (pdftotext -layout), with runs of white space made one space. */
   text: string;
+  /** The same, page by page. */
+  pages: string[];
 }
 
 /** Clicks `button`, saves what it downloads, and checks that it is a tagged PDF of at least one page. */
@@ -18,6 +20,10 @@ export async function downloadTaggedPdf(page: Page, button: Locator, name: strin
   const info = execFileSync('pdfinfo', [path]).toString();
   expect(info).toMatch(/Tagged:\s+yes/);
   expect(info).toMatch(/Pages:\s+[1-9]/);
-  const text = execFileSync('pdftotext', ['-layout', path, '-']).toString().replace(/\s+/g, ' ');
-  return { filename: download.suggestedFilename(), text };
+  const raw = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+  const pages = raw
+    .split('\f')
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '');
+  return { filename: download.suggestedFilename(), text: raw.replace(/\s+/g, ' '), pages };
 }
