@@ -157,6 +157,7 @@ function checkCouncilChoice(
   values: readonly DatedValueInput[],
   parameters: Record<string, Parameter>,
   delegations: Delegations,
+  periodStart: string,
   problems: string[],
 ): void {
   const national = parameters[nationalId];
@@ -170,6 +171,9 @@ function checkCouncilChoice(
     return;
   }
   if (national.unit !== unit) problems.push(`${where}: ${nationalId} has unit ${unit}, the national one ${national.unit}`);
+  // The engine reads the council's value instead of the national one on every day, so it must start with the period.
+  const first = [...values].sort((a, b) => a.from.localeCompare(b.from))[0];
+  if (first && first.from > periodStart) problems.push(`${where}: ${nationalId} starts on ${first.from}, after the period starts (${periodStart})`);
   for (const v of values) {
     if (typeof v.value !== 'number') continue;
     if ((delegation.min !== undefined && v.value < delegation.min) || (delegation.max !== undefined && v.value > delegation.max))
@@ -190,6 +194,7 @@ function compileMunicipality(
   parameters: Record<string, Parameter>,
   delegations: Delegations,
   regulations: Regulations,
+  periodStart: string,
   problems: string[],
 ): Municipality {
   if (!file.endsWith(`${input.code}.yaml`)) problems.push(`${file}: the file name must be the CBS code (${input.code}.yaml)`);
@@ -221,7 +226,7 @@ function compileMunicipality(
 
   const parameterOverrides: Record<string, string> = {};
   for (const [nationalId, p] of Object.entries(input.parameters ?? {})) {
-    checkCouncilChoice(`${file}: parameters`, nationalId, p.unit, p.values, parameters, delegations, problems);
+    checkCouncilChoice(`${file}: parameters`, nationalId, p.unit, p.values, parameters, delegations, periodStart, problems);
     parameterOverrides[nationalId] = inline(nationalId, p);
   }
 
@@ -515,7 +520,7 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     const input = parseFile(f, municipalitySchema);
     if (!input) continue;
     if (municipalities[input.code]) problems.push(`${f.path}: municipality ${input.code} is defined twice`);
-    municipalities[input.code] = compileMunicipality(f.path, input, schemes, parameters, delegations, regulations, problems);
+    municipalities[input.code] = compileMunicipality(f.path, input, schemes, parameters, delegations, regulations, manifest.validFrom, problems);
   }
   for (const id of Object.keys(regulations.inputs)) {
     if (!regulations.used.has(id)) problems.push(`regulations/${id}.yaml: no municipality file refers to it`);
@@ -567,11 +572,11 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     if (!input) continue;
     const national = parameters[input.parameter];
     if (!national || !delegations[input.parameter]) {
-      checkCouncilChoice(f.path, input.parameter, national?.unit ?? 'count', [], parameters, delegations, problems);
+      checkCouncilChoice(f.path, input.parameter, national?.unit ?? 'count', [], parameters, delegations, manifest.validFrom, problems);
       continue;
     }
     for (const c of input.councils) {
-      checkCouncilChoice(`${f.path}: ${c.code}`, input.parameter, national.unit, c.values, parameters, delegations, problems);
+      checkCouncilChoice(`${f.path}: ${c.code}`, input.parameter, national.unit, c.values, parameters, delegations, manifest.validFrom, problems);
       if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
       if (municipalities[c.code]) problems.push(`${f.path}: ${c.code} has its own file; set the choice under parameters: there`);
       const choices = (councilChoices[c.code] ??= {});

@@ -62,6 +62,15 @@ describe('a council replaces a national value only where the law delegates it', 
       'municipalities/GM1680.yaml: parameters: kwijtschelding/norm-percentage from 2025-01-01 is 85, outside what the council may choose (90 to 100)',
     ]);
   });
+
+  it('refuses a choice that starts after the period does, since the engine reads it instead of the national value', () => {
+    const problems = problemsWith('choices', 'choices/kwijtschelding-norm-percentage.yaml', (t) =>
+      t.replace("  - code: GM0177\n    values:\n      - from: '2025-01-01'", "  - code: GM0177\n    values:\n      - from: '2025-02-01'"),
+    );
+    expect(problems).toEqual([
+      'choices/kwijtschelding-norm-percentage.yaml: GM0177: kwijtschelding/norm-percentage starts on 2025-02-01, after the period starts (2025-01-01)',
+    ]);
+  });
 });
 
 describe('a regulation several municipalities share is written once', () => {
