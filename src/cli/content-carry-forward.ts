@@ -173,6 +173,15 @@ export function carryForward(to: string, contentDir: string = DEFAULT_CONTENT_DI
     if (carryDocument(doc, name, end, to, calendar, report)) write(file, doc);
   }
 
+  // A shared regulation's values (content/regulations/<id>.yaml), named regulations/<id>/<key>.
+  const regulationsDir = join(contentDir, 'regulations');
+  for (const file of yamlFiles(regulationsDir)) {
+    const id = file.slice(regulationsDir.length + 1).replace(/\.yaml$/, '');
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const name = (path: readonly (string | number)[]): string => `regulations/${id}/${str(path[1])}`;
+    if (carryDocument(doc, name, end, to, calendar, report)) write(file, doc);
+  }
+
   // A tariff's id is local-taxes/<code>/<tax>[-owner]/<household>, as the loader names it.
   for (const file of yamlFiles(join(contentDir, 'local-taxes'))) {
     const doc = parseDocument(readFileSync(file, 'utf8'));

@@ -30,6 +30,8 @@ export interface ContentFiles {
     events: ContentFile[];
     /** content/local-taxes/: tariffs of the taxes kwijtschelding covers, one file per CBS code. */
     localTaxes: ContentFile[];
+    /** content/regulations/: regulations several municipalities share, which their files refer to. */
+    regulations: ContentFile[];
   };
   /** sha256 over every path and text, hex. */
   hash: string;
@@ -74,6 +76,7 @@ export function readContent(contentDir: string = DEFAULT_CONTENT_DIR): ContentFi
     choices: read('choices'),
     events: read('events'),
     localTaxes: read('local-taxes'),
+    regulations: read('regulations'),
   };
   return { manifestText, rulesText, calendarText, sourcesText, files, hash: hash.digest('hex') };
 }

@@ -13,6 +13,7 @@ import type {
   CalendarDocument,
   Conditions,
   DatedValue,
+  LegalSource,
   Municipality,
   MunicipalScheme,
   LifeEvent,
@@ -40,6 +41,7 @@ import {
   contactsFileSchema,
   choicesFileSchema,
   rulebookManifestSchema,
+  regulationFileSchema,
   rulesFileSchema,
   sourcesFileSchema,
   schemeSchema,
@@ -47,6 +49,8 @@ import {
   type LocalTariffInput,
   type MunicipalSchemeInput,
   type ParameterInput,
+  type RegulationFileInput,
+  type SchemeParameterInput,
 } from './schema.ts';
 
 export { ContentError };
@@ -139,28 +143,90 @@ export function compileParameter(id: string, input: ParameterInput, problems: st
   return { id, title: input.title, unit: input.unit, source: input.source, values, lapsed: input.lapsed };
 }
 
+/** What the law lets a council replace: the national parameters whose file declares `delegatedTo`. */
+type Delegations = Record<string, NonNullable<ParameterInput['delegatedTo']>>;
+
+/**
+ * A council's own value for a national parameter: allowed only where the parameter is delegated to the
+ * council, in the national unit, and within the range the law allows.
+ */
+function checkCouncilChoice(
+  where: string,
+  nationalId: string,
+  unit: Unit,
+  values: readonly DatedValueInput[],
+  parameters: Record<string, Parameter>,
+  delegations: Delegations,
+  periodStart: string,
+  problems: string[],
+): void {
+  const national = parameters[nationalId];
+  const delegation = delegations[nationalId];
+  if (!national) {
+    problems.push(`${where}: ${nationalId} is no national parameter`);
+    return;
+  }
+  if (!delegation) {
+    problems.push(`${where}: ${nationalId} is not delegated to the council (its file declares no delegatedTo), so a council may not replace it`);
+    return;
+  }
+  if (national.unit !== unit) problems.push(`${where}: ${nationalId} has unit ${unit}, the national one ${national.unit}`);
+  // The engine reads the council's value instead of the national one on every day, so it must start with the period.
+  const first = [...values].sort((a, b) => a.from.localeCompare(b.from))[0];
+  if (first && first.from > periodStart) problems.push(`${where}: ${nationalId} starts on ${first.from}, after the period starts (${periodStart})`);
+  for (const v of values) {
+    if (typeof v.value !== 'number') continue;
+    if ((delegation.min !== undefined && v.value < delegation.min) || (delegation.max !== undefined && v.value > delegation.max))
+      problems.push(`${where}: ${nationalId} from ${v.from} is ${v.value}, outside what the council may choose (${delegation.min ?? '…'} to ${delegation.max ?? '…'})`);
+  }
+}
+
+interface Regulations {
+  inputs: Record<string, RegulationFileInput>;
+  /** Regulation ids a municipality file referred to, to report regulations nobody uses. */
+  used: Set<string>;
+}
+
 function compileMunicipality(
   file: string,
   input: z.infer<typeof municipalitySchema>,
   schemes: Record<string, Scheme>,
   parameters: Record<string, Parameter>,
+  delegations: Delegations,
+  regulations: Regulations,
+  periodStart: string,
   problems: string[],
 ): Municipality {
   if (!file.endsWith(`${input.code}.yaml`)) problems.push(`${file}: the file name must be the CBS code (${input.code}.yaml)`);
   const code = input.code;
 
-  const inline = (path: string, p: Omit<ParameterInput, 'title'> & { title?: ParameterInput['title'] | undefined }): string => {
+  /** The shared regulation a file refers to, when it exists and lists this municipality. */
+  const regulation = (id: string, where: string): RegulationFileInput | undefined => {
+    const r = regulations.inputs[id];
+    regulations.used.add(id);
+    if (!r) problems.push(`${file}: ${where} refers to regulation ${id}, which is not in content/regulations/`);
+    else if (!r.municipalities.includes(code)) problems.push(`${file}: ${where} refers to regulation ${id}, which does not list ${code}`);
+    return r;
+  };
+
+  /** A scheme's parameter, as `<code>/<path>` whether written here or taken from a shared regulation. */
+  const inline = (path: string, p: SchemeParameterInput): string => {
     const id = `${code}/${path}`;
-    const title = p.title ?? { nl: `${code} ${path}`, en: `${code} ${path}` };
-    parameters[id] = compileParameter(id, { ...p, title }, problems, `${file}: ${path}`);
+    let own: Omit<ParameterInput, 'title'> & { title?: ParameterInput['title'] | undefined };
+    if ('regulation' in p) {
+      const shared = regulation(p.regulation, path)?.values[p.value];
+      if (!shared && regulations.inputs[p.regulation]) problems.push(`${file}: ${path} refers to ${p.value}, which regulation ${p.regulation} does not have`);
+      if (!shared) return id;
+      own = { ...shared, title: p.title ?? { nl: `${shared.title.nl} (${input.name})`, en: `${shared.title.en} (${input.name})` } };
+    } else own = p;
+    const title = own.title ?? { nl: `${code} ${path}`, en: `${code} ${path}` };
+    parameters[id] = compileParameter(id, { ...own, title }, problems, `${file}: ${path}`);
     return id;
   };
 
   const parameterOverrides: Record<string, string> = {};
   for (const [nationalId, p] of Object.entries(input.parameters ?? {})) {
-    const national = parameters[nationalId];
-    if (!national) problems.push(`${file}: parameters.${nationalId} overrides no national parameter of that id`);
-    else if (national.unit !== p.unit) problems.push(`${file}: parameters.${nationalId} has unit ${p.unit}, the national one ${national.unit}`);
+    checkCouncilChoice(`${file}: parameters`, nationalId, p.unit, p.values, parameters, delegations, periodStart, problems);
     parameterOverrides[nationalId] = inline(nationalId, p);
   }
 
@@ -234,9 +300,16 @@ function compileMunicipality(
     const texts = s.texts ?? schemes[s.id]?.texts;
     if (!texts) problems.push(`${file}: scheme ${s.id} has no texts, and there is no content/schemes/${s.id}.yaml`);
     if (s.texts && schemes[s.id]) problems.push(`${file}: scheme ${s.id} is a shared scheme; its texts live in content/schemes/${s.id}.yaml`);
+    let legal: LegalSource;
+    if ('regulation' in s.legal) {
+      const r = regulation(s.legal.regulation, `scheme ${s.id}: legal`);
+      // A missing regulation was reported above; the placeholder never leaves this function.
+      const { url, ...head } = r?.legal ?? { title: s.legal.regulation, url: '' };
+      legal = { ...head, ...(s.legal.article ? { article: s.legal.article } : {}), url };
+    } else legal = s.legal;
     return {
       id: s.id,
-      legal: s.legal,
+      legal,
       administeredBy: s.administeredBy,
       paid: s.paid,
       apply: s.apply,
@@ -416,10 +489,13 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
   const manifest = rulebookManifestSchema.parse(parseYaml(content.manifestText));
 
   const parameters: Record<string, Parameter> = {};
+  const delegations: Delegations = {};
   for (const f of content.files.parameters) {
     const id = f.path.replace(/^parameters\//, '').replace(/\.yaml$/, '');
     const input = parseFile(f, parameterSchema);
-    if (input) parameters[id] = compileParameter(id, input, problems, f.path);
+    if (!input) continue;
+    parameters[id] = compileParameter(id, input, problems, f.path);
+    if (input.delegatedTo) delegations[id] = input.delegatedTo;
   }
 
   const schemes: Record<string, Scheme> = {};
@@ -429,12 +505,25 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     if (input) schemes[id] = { id, ...input };
   }
 
+  const regulations: Regulations = { inputs: {}, used: new Set() };
+  for (const f of content.files.regulations) {
+    const id = f.path.replace(/^regulations\//, '').replace(/\.yaml$/, '');
+    const input = parseFile(f, regulationFileSchema);
+    if (!input) continue;
+    regulations.inputs[id] = input;
+    // Checked once here, so a mistake is reported against the regulation, not once per municipality.
+    for (const [key, v] of Object.entries(input.values)) compileParameter(`regulations/${id}/${key}`, v, problems, `${f.path}: ${key}`);
+  }
+
   const municipalities: Record<string, Municipality> = {};
   for (const f of content.files.municipalities) {
     const input = parseFile(f, municipalitySchema);
     if (!input) continue;
     if (municipalities[input.code]) problems.push(`${f.path}: municipality ${input.code} is defined twice`);
-    municipalities[input.code] = compileMunicipality(f.path, input, schemes, parameters, problems);
+    municipalities[input.code] = compileMunicipality(f.path, input, schemes, parameters, delegations, regulations, manifest.validFrom, problems);
+  }
+  for (const id of Object.keys(regulations.inputs)) {
+    if (!regulations.used.has(id)) problems.push(`regulations/${id}.yaml: no municipality file refers to it`);
   }
 
   const places: Record<string, Place> = {};
@@ -482,11 +571,12 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     const input = parseFile(f, choicesFileSchema);
     if (!input) continue;
     const national = parameters[input.parameter];
-    if (!national) {
-      problems.push(`${f.path}: ${input.parameter} is no national parameter`);
+    if (!national || !delegations[input.parameter]) {
+      checkCouncilChoice(f.path, input.parameter, national?.unit ?? 'count', [], parameters, delegations, manifest.validFrom, problems);
       continue;
     }
     for (const c of input.councils) {
+      checkCouncilChoice(`${f.path}: ${c.code}`, input.parameter, national.unit, c.values, parameters, delegations, manifest.validFrom, problems);
       if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
       if (municipalities[c.code]) problems.push(`${f.path}: ${c.code} has its own file; set the choice under parameters: there`);
       const choices = (councilChoices[c.code] ??= {});

@@ -109,6 +109,19 @@ export const parameterSchema = z.strictObject({
    */
   lapsed: z.string().min(10).optional(),
   values: z.array(datedValueSchema).min(1),
+  /**
+   * The law lets the council replace this national value by its own (for example the kwijtschelding
+   * norm percentage, 90 to 100 %): only a parameter that says so may be set by a municipality file's
+   * `parameters:` or by content/choices/. With the article that delegates, and the range the council may choose in.
+   */
+  delegatedTo: z
+    .strictObject({
+      body: z.literal('council'),
+      source: legalSourceSchema,
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .optional(),
 });
 export type ParameterInput = z.infer<typeof parameterSchema>;
 
@@ -194,10 +207,28 @@ const contactSchema = z.strictObject({
 
 const pc4Range = z.string().regex(/^[1-9]\d{3}(-[1-9]\d{3})?$/);
 
-/** A dated inline parameter with a fixed unit family, used in scheme conditions and amounts. */
-const inlineParameter = parameterSchema.omit({ title: true }).extend({
+const regulationId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** A dated value written inline in a municipality file, used in scheme conditions and amounts. */
+const ownParameter = parameterSchema.omit({ title: true, delegatedTo: true }).extend({
   title: z.strictObject({ nl: z.string().min(3), en: z.string().min(3) }).optional(),
 });
+export type InlineParameterInput = z.infer<typeof ownParameter>;
+
+/**
+ * A value of a regulation several municipalities share (`content/regulations/<regulation>.yaml`), by
+ * its key there; the title says what it is in this municipality's scheme.
+ */
+const regulationValueRef = z.strictObject({
+  regulation: regulationId,
+  value: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.strictObject({ nl: z.string().min(3), en: z.string().min(3) }).optional(),
+});
+export type RegulationValueRef = z.infer<typeof regulationValueRef>;
+
+/** A dated parameter of a scheme: written here, or a value of a shared regulation. */
+const inlineParameter = z.union([regulationValueRef, ownParameter]);
+export type SchemeParameterInput = z.infer<typeof inlineParameter>;
 
 export const HOUSEHOLD_TYPES = ['single', 'single-parent', 'couple', 'couple-with-children'] as const;
 export type HouseholdTypeKey = (typeof HOUSEHOLD_TYPES)[number];
@@ -286,9 +317,12 @@ const exOfficioSchema = z.strictObject({
   receiving: z.string().min(2),
 });
 
+/** The legal basis of a municipal scheme: written here, or a shared regulation and the article of it. */
+const schemeLegalSchema = z.union([z.strictObject({ regulation: regulationId, article: z.string().min(1).optional() }), legalSourceSchema]);
+
 export const municipalSchemeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  legal: legalSourceSchema,
+  legal: schemeLegalSchema,
   /** The organisation that handles it, when not the municipality's income service. */
   administeredBy: textsSchema.optional(),
   paid: z.enum(['month', 'quarter', 'year', 'once', 'varies']),
@@ -321,8 +355,11 @@ export const municipalitySchema = z.strictObject({
       exOfficio: z.array(z.strictObject({ receiving: z.string().min(2), source: legalSourceSchema, note: z.string().optional() })).min(1),
     })
     .optional(),
-  /** Council choices that fill in national rules, by parameter id (for example `kwijtschelding/norm-percentage`). */
-  parameters: z.record(z.string(), parameterSchema).optional(),
+  /**
+   * Council choices that replace a national value, by parameter id (for example `kwijtschelding/norm-percentage`);
+   * only parameters whose file declares `delegatedTo`.
+   */
+  parameters: z.record(z.string(), parameterSchema.omit({ delegatedTo: true })).optional(),
   schemes: z.array(municipalSchemeSchema),
 });
 export type MunicipalityInput = z.infer<typeof municipalitySchema>;
@@ -410,6 +447,22 @@ export const contactsFileSchema = z.strictObject({
     )
     .min(1),
 });
+
+/**
+ * `content/regulations/<id>.yaml`: a regulation several municipalities share (for example the minima
+ * norms of a joint income service), written once; municipality files refer to its legal basis and its
+ * values by id and key. Every municipality that refers to it must be listed.
+ */
+export const regulationFileSchema = z.strictObject({
+  title: z.string().min(3),
+  /** Who made or carries out the regulation (a joint body, one council for several). */
+  issuer: z.string().min(2),
+  municipalities: z.array(z.string().regex(/^GM\d{4}$/)).min(2),
+  /** The legal basis; a scheme that refers to it adds its article. */
+  legal: legalSourceSchema,
+  values: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), parameterSchema.omit({ delegatedTo: true })),
+});
+export type RegulationFileInput = z.infer<typeof regulationFileSchema>;
 
 /**
  * `content/choices/<parameter>.yaml`: a council's choice that fills in a national rule (for example the

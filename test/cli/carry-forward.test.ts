@@ -53,6 +53,9 @@ describe('carrying the rules forward to the next period', () => {
     const age = valueOn(after.parameters['participatiewet/minimumleeftijd']!, next)!;
     expect(age.provisional).toBe(false);
     expect(age.value).toBe(18);
+    // A shared regulation's percentage (content/regulations/) runs on too, for every municipality that refers to it.
+    expect(report.extended).toContain('regulations/drentsche-aa/income-limit-percent');
+    expect(valueOn(after.parameters['GM1730/individuele-inkomenstoeslag/income/percent']!, next)!.value).toBe(120 * 10_000);
   });
 
   it('gives the same result for a date in the old period, and a result with a provisional receipt in the new one', () => {

@@ -38,12 +38,26 @@ describe('CVDR XML', () => {
     expect(someren.paragraphs.some((p) => p.article === '2. Wet Bibob')).toBe(true);
   });
 
+  it('reads an expired regulation: its end date, the publication it names and its table cells as paragraphs', () => {
+    const doc = parseCvdr(fixture('CVDR112779_1'));
+    expect(doc.meta).toMatchObject({ id: 'CVDR112779', version: 1, creator: 'Spijkenisse', inForce: '2011-09-14', until: '2012-04-25' });
+    // The record names a local weekly, not a Gemeenteblad: the field keeps what the record says.
+    expect(doc.meta.gemeenteblad).toBe('Weekblad Spijkenisse, 13-09-2011');
+    expect(doc.paragraphs).toHaveLength(155);
+    expect(doc.paragraphs[1]!.text).toBe(
+      'De verantwoordelijke (= het College van B&W) kan, indien noodzakelijk nadere aanwijzingen geven met betrekking tot beveiliging en ter bescherming van de persoonlijke levenssfeer.',
+    );
+    expect(doc.paragraphs.map((p) => p.text)).toContain('Armoederegeling');
+    // A word like "Armoederegeling" in a table is no minima value: nothing is proposed.
+    expect(extract(doc)).toEqual([]);
+  });
+
   it('refuses a file that is not a CVDR document', () => {
     expect(() => parseCvdr('<html><body>Verordening</body></html>')).toThrow(/not a CVDR document/);
   });
 
   it('proposes nothing from regulations without minima values: no value without its quote', () => {
-    for (const name of ['CVDR100394_2', 'CVDR680781_1']) expect(extract(parseCvdr(fixture(name)))).toEqual([]);
+    for (const name of ['CVDR100394_2', 'CVDR680781_1', 'CVDR112779_1']) expect(extract(parseCvdr(fixture(name)))).toEqual([]);
   });
 });
 

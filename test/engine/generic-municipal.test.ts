@@ -69,7 +69,8 @@ describe('generic municipal schemes', () => {
   });
 
   it('says the 90 to 100 % range for kwijtschelding only where the council chose no percentage in content', () => {
-    for (const code of ['GM0363', 'GM0014', 'GM0114', 'GM0106', 'GM0267', 'GM1680', 'GM1730', 'GM0518', 'GM0177', 'GM0164']) {
+    const sample = ['GM0363', 'GM0014', 'GM0114', 'GM0106', 'GM0267', 'GM1680', 'GM1730', 'GM0518', 'GM0177', 'GM0164'];
+    for (const code of [...sample, 'GM1892', 'GM1655', 'GM1896', 'GM0772', 'GM0396', 'GM1705']) {
       const k = check(code).schemes.find((s) => s.id === 'kwijtschelding')!;
       const chosen =
         (rb.municipalities[code]?.parameterOverrides['kwijtschelding/norm-percentage'] ??
@@ -92,6 +93,21 @@ describe('generic municipal schemes', () => {
     );
     // 2026 rests on the Begroting 2025: said as unconfirmed.
     expect(k.unverified.map((u) => u.parameter)).toContain('GM0518/kwijtschelding/norm-percentage');
+  });
+
+  it('uses 100 % for Zuidplas from its Regeling kwijtschelding gemeentelijke belastingen 2026 (Gemeenteblad 2025, 562613, art. 2)', () => {
+    const k = check('GM1892').schemes.find((s) => s.id === 'kwijtschelding')!;
+    expect(k.figures).toBe('own');
+    expect(k.reasons.find((r) => r.code === 'kwijtschelding-living-costs')?.text.replace(/\u00a0/g, ' ')).toBe(
+      'Voor je kosten van levensonderhoud rekenen we 100% van de bijstandsnorm van € 1.401,50. Dat is € 1.401,50 per maand.',
+    );
+    const source = rb.parameters[rb.councilChoices['GM1892']!['kwijtschelding/norm-percentage']!]!.values.find(
+      (v) => v.from === '2026-01-01',
+    )!;
+    expect(source).toMatchObject({
+      provenance: 'official',
+      evidence: { url: 'https://zoek.officielebekendmakingen.nl/gmb-2025-562613.html' },
+    });
   });
 
   it('has the generic texts in all six languages', () => {
