@@ -56,7 +56,9 @@ export function checkConsentForm(v: ConsentValues): ConsentError[] {
   const errors: ConsentError[] = [];
   if (v.purposes.length === 0) errors.push({ field: 'purpose', code: 'purpose-required' });
   const email = v.email.trim();
-  if (email === '') errors.push({ field: 'email', code: 'email-required' });
+  // A phone number alone is enough to be called; news about the rules goes by mail only.
+  if (email === '' && v.purposes.includes('rule-changes')) errors.push({ field: 'email', code: 'email-required-rule-changes' });
+  else if (email === '' && v.phone.trim() === '') errors.push({ field: 'email', code: 'contact-required' });
   else if (email.length > 254) errors.push({ field: 'email', code: 'email-too-long' });
   if (v.purposes.includes('rule-changes') && !v.share) errors.push({ field: 'share', code: 'share-required' });
   return errors;
@@ -64,8 +66,9 @@ export function checkConsentForm(v: ConsentValues): ConsentError[] {
 
 export function consentRequest(v: ConsentValues, view: ResultsView, language: Language): ConsentRequest {
   const phone = westernDigits(v.phone).trim();
+  const email = v.email.trim();
   return {
-    email: v.email.trim(),
+    ...(email !== '' ? { email } : {}),
     ...(phone !== '' && v.purposes.includes('contact') ? { phone } : {}),
     purposes: v.purposes,
     schemeIds: flaggedSchemes(view).map((s) => s.scheme.id),
@@ -97,7 +100,7 @@ export function validateConsent(v: ConsentValues, view: ResultsView, language: L
 export function errorsFromFields(fields: string[], v: ConsentValues): ConsentError[] {
   const errors: ConsentError[] = [];
   for (const f of fields) {
-    if (f === 'email') errors.push({ field: 'email', code: v.email.trim() === '' ? 'email-required' : 'email-invalid' });
+    if (f === 'email') errors.push({ field: 'email', code: v.email.trim() === '' ? 'contact-required' : 'email-invalid' });
     else if (f === 'phone') errors.push({ field: 'phone', code: 'phone-invalid' });
     else if (f === 'purposes') errors.push({ field: 'purpose', code: 'purpose-required' });
     else if (!errors.some((e) => e.code === 'answers-invalid')) errors.push({ field: 'form', code: 'answers-invalid' });
@@ -148,10 +151,11 @@ export function formatDateTime(at: Date, language: Language): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
 }
 
-/** Fills the retention periods (`{{days}}`, `{{closedDays}}`, `{{months}}`) into a catalogue text. */
+/** Fills the retention periods (`{{days}}`, `{{phoneDays}}`, `{{closedDays}}`, `{{months}}`) into a catalogue text. */
 export function withRetention(text: string): string {
   const values: Record<string, number> = {
     days: RETENTION.unconfirmedDays,
+    phoneDays: RETENTION.unconfirmedPhoneDays,
     closedDays: RETENTION.afterClosedDays,
     months: RETENTION.maximumMonths,
   };

@@ -1,6 +1,7 @@
 /**
  * How a resident reaches her municipality about income support, from content/ (the municipality's
- * `incomeService`: name, website, phone when content has one with its source). Named in the consent
+ * `incomeService`: name, website, phone when content has one with its source; for every other
+ * municipality its general contact from the government's register, content/contacts/). Named in the consent
  * texts so that "stop at any time: call the municipality" comes with the number.
  */
 import type { Rulebook } from '../engine/rulebook.ts';
@@ -12,8 +13,14 @@ export interface MunicipalContact {
 }
 
 export function municipalContact(rulebook: Rulebook, code: string | undefined): MunicipalContact | undefined {
-  const m = code ? rulebook.municipalities[code] : undefined;
-  if (!m) return undefined;
-  const s = m.incomeService;
-  return { name: s.name, url: s.url, ...(s.phone ? { phone: s.phone } : {}) };
+  if (!code) return undefined;
+  const m = Object.hasOwn(rulebook.municipalities, code) ? rulebook.municipalities[code] : undefined;
+  const service = m?.incomeService;
+  if (service?.phone) return { name: service.name, url: service.url, phone: service.phone };
+  // Otherwise the municipality's general contact from the government's register (content/contacts/):
+  // a resident without e-mail needs a number to call, and the register has one for every municipality.
+  const c = Object.hasOwn(rulebook.contacts, code) ? rulebook.contacts[code] : undefined;
+  if (c?.phone) return { name: c.name, url: c.website, phone: c.phone };
+  if (service) return { name: service.name, url: service.url };
+  return c ? { name: c.name, url: c.website } : undefined;
 }

@@ -219,9 +219,12 @@ for (const lang of ['nl', 'ar'] as const) {
     const line = page.locator('#contact [data-municipal-contact]');
     await expect(line).toContainText(nijkerk.phone!);
     await expect(line).toContainText(nijkerk.name);
-    // Assen's income service has no phone in content yet: its website instead, never an invented number.
-    const assen = getRulebook().municipalities.GM0106!.incomeService;
+    // Assen's income service has no phone in content yet: the municipality's own number from the
+    // government's register (content/contacts/), never an invented one.
+    expect(getRulebook().municipalities.GM0106!.incomeService.phone).toBeUndefined();
+    const assen = getRulebook().contacts.GM0106!;
     await page.goto(`${prefix(lang)}/uitkomst?voorbeeld=alleenstaande-moeder-assen`);
-    await expect(page.locator('#contact [data-municipal-contact]')).toContainText(assen.phone ?? assen.url);
+    await expect(page.locator('#contact [data-municipal-contact]')).toContainText(assen.phone!);
+    await expect(page.locator('#contact [data-municipal-contact]')).toContainText(assen.name);
   });
 }

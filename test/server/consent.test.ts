@@ -24,6 +24,13 @@ import { ank } from '../support/households.ts';
 import { servicesPerBlock, testServices, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
+/** The same request without its e-mail address: a request to be called. */
+const callRequest = (overrides: Partial<ConsentRequest> = {}): ConsentRequest => {
+  const { email, ...rest } = request(overrides);
+  void email;
+  return rest;
+};
+
 const request = (overrides: Partial<ConsentRequest> = {}): ConsentRequest => ({
   email: 'ank.devries@example.org',
   purposes: ['contact'],
@@ -189,6 +196,61 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
     const keys = (await db.db.select().from(rateLimits)).map((r) => r.key).join(' ');
     expect(keys).not.toContain('example.org');
     expect(keys).not.toContain('198.51.100.7');
+  });
+
+  it('takes a request to be called with only a phone number: pending, a reference, no mail, gone after 14 days without the call', async () => {
+    const r = await requestConsent(s, callRequest({ phone: '06-12 34 56 78', shareHousehold: true, household: ank }), client());
+    if (!r.ok || r.channel !== 'phone') throw new Error(`expected a call request, got ${JSON.stringify(r)}`);
+    expect(r.reference).toMatch(/^RK-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    const rows = await db.db.select().from(consents).where(eq(consents.requestId, r.requestId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      purpose: 'contact',
+      status: 'pending',
+      channel: 'phone',
+      email: null,
+      phone: '06-12 34 56 78',
+      reference: r.reference,
+      source: 'resident',
+    });
+    expect(rows[0]!.household).toMatchObject({ municipality: 'GM0106' });
+    // No mail to confirm with: nothing is queued, nothing is sent.
+    expect(await db.db.select().from(messages)).toEqual([]);
+    expect(smtp.received).toHaveLength(0);
+    // It waits 14 days for the municipality's call (RETENTION.unconfirmedPhoneDays), then goes.
+    time.advanceDays(13);
+    expect(await purge(s)).toMatchObject({ unconfirmed: 0 });
+    time.advanceDays(2);
+    expect(await purge(s)).toMatchObject({ unconfirmed: 1 });
+    expect(await db.db.select().from(consents)).toEqual([]);
+  });
+
+  it('asks for an e-mail address for news about the rules, and for a way to reach the resident at all', async () => {
+    const withoutEmail = callRequest({ phone: '06 1234 5678' });
+    expect(await requestConsent(s, { ...withoutEmail, purposes: ['contact', 'rule-changes'], household: ank }, client())).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fields: ['email'],
+    });
+    expect(await requestConsent(s, { ...withoutEmail, phone: undefined }, client())).toEqual({
+      ok: false,
+      reason: 'invalid',
+      fields: ['email'],
+    });
+    expect(await db.db.select().from(consents)).toEqual([]);
+  });
+
+  it('takes at most two call requests a day per phone number, however it is written, and stores no number in the limits', async () => {
+    const call = (phone: string) => requestConsent(s, callRequest({ phone }), client());
+    expect(await call('0612345678')).toMatchObject({ ok: true, channel: 'phone' });
+    expect(await call('+31 6 12345678')).toMatchObject({ ok: true, channel: 'phone' });
+    expect(await call('0031 (6) 1234-5678')).toEqual({ ok: false, reason: 'rate-limited' });
+    expect(await call('06 87654321')).toMatchObject({ ok: true, channel: 'phone' });
+    expect(await db.db.select().from(consents)).toHaveLength(3);
+    const keys = (await db.db.select().from(rateLimits)).map((r) => r.key).join(' ');
+    expect(keys).not.toMatch(/612345678|87654321/);
+    time.advanceDays(1.1);
+    expect(await call('06 12 34 56 78')).toMatchObject({ ok: true, channel: 'phone' });
   });
 
   it('refuses bad input with the fields at fault and stores nothing', async () => {

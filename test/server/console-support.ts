@@ -60,6 +60,32 @@ export async function resident(s: Services, overrides: Partial<ConsentRequest> =
   return { requestId: r.requestId, consentId: contact.id, email };
 }
 
+/** A resident who asked on the site to be called, with only a phone number (pending until the call). */
+export async function caller(
+  s: Services,
+  phone: string,
+  overrides: Partial<ConsentRequest> = {},
+): Promise<Resident & { reference: string }> {
+  const r = await requestConsent(
+    s,
+    {
+      phone,
+      purposes: ['contact'],
+      schemeIds: ['individuele-inkomenstoeslag', 'kwijtschelding'],
+      municipality: 'GM0106',
+      language: 'nl',
+      shareHousehold: false,
+      consentTextVersion: CONSENT_TEXT_VERSION,
+      source: 'resident',
+      ...overrides,
+    },
+    { ip: `198.51.100.${++ip % 250}-${ip}` },
+  );
+  if (!r.ok || r.channel !== 'phone') throw new Error(`call request refused: ${JSON.stringify(r)}`);
+  const [row] = await s.database.db.select().from(consents).where(eq(consents.requestId, r.requestId));
+  return { requestId: r.requestId, consentId: row!.id, email: '', reference: r.reference };
+}
+
 export async function withdraw(s: Services, r: Resident): Promise<void> {
   await withdrawConsent(s, token(s.secret, 'withdraw', r.requestId));
 }

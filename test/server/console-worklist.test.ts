@@ -27,7 +27,8 @@ import {
 } from '../../src/server/worklist/cases.ts';
 import { testDatabases } from '../support/db.ts';
 import { servicesPerBlock, type Clock, type OpenTestDatabase, type TestServices } from '../support/services.ts';
-import { ankHousehold, resident, staffUser, withdraw } from './console-support.ts';
+import { ankHousehold, caller, resident, staffUser, withdraw } from './console-support.ts';
+import { confirmCall, refuseCall } from '../../src/server/worklist/phone-requests.ts';
 
 const open: WorklistFilters = { status: 'open', sort: 'oldest' };
 const page = { offset: 0, limit: 50 };
@@ -61,6 +62,53 @@ describe.each(testDatabases)('the worklist on $name', (target) => {
     const events = await db.db.select().from(takeUpEvents);
     expect(events.filter((e) => e.schemeId === '*' && e.stage === 'consented')).toHaveLength(2);
     expect(events.filter((e) => e.schemeId === 'kwijtschelding' && e.stage === 'consented')).toHaveLength(2);
+  });
+
+  it('puts a request to be called on the worklist unconfirmed; the first call confirms it or deletes it', async () => {
+    const yes = await caller(s, '06 1111 2222');
+    const no = await caller(s, '06 3333 4444');
+    const other = await caller(s, '06 5555 6666', { municipality: 'GM0267' });
+    expect(await syncCases(s)).toBe(3);
+    const list = await listCases(s, assen, open, page);
+    expect(list.rows.map((r) => [r.consentId, r.awaitingCall]).sort()).toEqual(
+      [
+        [yes.consentId, true],
+        [no.consentId, true],
+      ].sort(),
+    );
+    // Not consented yet: nothing counted, and status and outcomes wait for the call.
+    expect(await db.db.select().from(takeUpEvents)).toEqual([]);
+    expect(await setStatus(s, assen, yes.consentId, 'contacted')).toBe('unconfirmed');
+    expect(await setOutcomes(s, assen, yes.consentId, { kwijtschelding: { outcome: 'applied' } })).toBe('unconfirmed');
+    // Another municipality's staff cannot confirm or delete it.
+    expect(await confirmCall(s, nijkerk, yes.consentId)).toBe('not-found');
+    expect(await refuseCall(s, nijkerk, no.consentId)).toBeUndefined();
+    expect(await confirmCall(s, assen, other.consentId)).toBe('not-found');
+
+    expect(await confirmCall(s, assen, yes.consentId)).toBe('ok');
+    expect(await confirmCall(s, assen, yes.consentId)).toBe('unchanged');
+    const [confirmed] = await db.db.select().from(consents).where(eq(consents.id, yes.consentId));
+    expect(confirmed).toMatchObject({ status: 'confirmed', channel: 'phone', reference: yes.reference });
+    const events = await db.db.select().from(takeUpEvents);
+    expect(events.filter((e) => e.schemeId === '*' && e.stage === 'consented')).toHaveLength(1);
+    expect(await setStatus(s, assen, yes.consentId, 'contacted')).toBe('ok');
+    const detail = await getCase(s, assen, yes.consentId);
+    expect(detail!.events.map((e) => e.type)).toEqual(expect.arrayContaining(['call', 'status']));
+    // A confirmed case is not deleted this way (that is the AVG page's work).
+    expect(await refuseCall(s, assen, yes.consentId)).toBeUndefined();
+
+    expect(await refuseCall(s, assen, no.consentId)).toEqual([no.consentId]);
+    expect(await db.db.select().from(consents).where(eq(consents.id, no.consentId))).toEqual([]);
+    expect(await db.db.select().from(cases).where(eq(cases.consentId, no.consentId))).toEqual([]);
+    const trail = await auditTrail(db.db, 'GM0106', yes.consentId);
+    expect(trail.map((a) => a.action)).toContain('case.call-confirmed');
+    const refused = await auditTrail(db.db, 'GM0106', no.consentId);
+    expect(refused.map((a) => a.action)).toEqual(expect.arrayContaining(['case.delete', 'case.call-refused']));
+
+    // Without the call, the request and its case go after 14 days.
+    time.advanceDays(15);
+    expect(await purge(s)).toMatchObject({ unconfirmed: 1 });
+    expect(await db.db.select().from(cases).where(eq(cases.consentId, other.consentId))).toEqual([]);
   });
 
   it('opens cases in rounds, so a flood of replies (here 1,201) never makes one giant statement', async () => {

@@ -90,7 +90,7 @@ describe('the form', () => {
   it('reports every problem at once, in the order of the form', () => {
     expect(validateConsent(values({ purposes: [], email: '' }), view, 'nl').map((e) => e.code)).toEqual([
       'purpose-required',
-      'email-required',
+      'contact-required',
     ]);
     expect(
       validateConsent(values({ purposes: ['contact', 'rule-changes'], email: 'ank@', phone: 'abc' }), view, 'nl').map((e) => [
@@ -108,9 +108,21 @@ describe('the form', () => {
     );
   });
 
+  it('takes a phone number alone for a call, but asks for an e-mail address for news about the rules', () => {
+    expect(validateConsent(values({ email: '', phone: '06 12345678' }), view, 'nl')).toEqual([]);
+    const request = consentRequest(values({ email: '', phone: '٠٦ ١٢٣٤٥٦٧٨' }), view, 'ar');
+    expect(request).not.toHaveProperty('email');
+    expect(request.phone).toBe('06 12345678');
+    expect(consentRequestSchema.safeParse(request).success).toBe(true);
+    expect(validateConsent(values({ email: '', phone: '' }), view, 'nl')).toEqual([{ field: 'email', code: 'contact-required' }]);
+    expect(
+      validateConsent(values({ purposes: ['contact', 'rule-changes'], email: '', phone: '06 12345678', share: true }), view, 'nl'),
+    ).toEqual([{ field: 'email', code: 'email-required-rule-changes' }]);
+  });
+
   it('fills the retention periods into texts', () => {
-    expect(withRetention('{{days}} / {{closedDays}} / {{months}} / {{other}}')).toBe(
-      `${RETENTION.unconfirmedDays} / ${RETENTION.afterClosedDays} / ${RETENTION.maximumMonths} / {{other}}`,
+    expect(withRetention('{{days}} / {{phoneDays}} / {{closedDays}} / {{months}} / {{other}}')).toBe(
+      `${RETENTION.unconfirmedDays} / ${RETENTION.unconfirmedPhoneDays} / ${RETENTION.afterClosedDays} / ${RETENTION.maximumMonths} / {{other}}`,
     );
   });
 });

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'case.outcome',
   'case.export',
   'case.delete',
+  'case.call-confirmed',
+  'case.call-refused',
   'avg.search',
   'campaign.create',
   'campaign.update',

@@ -1,6 +1,9 @@
 /**
  * A resident asks to be contacted: one consent record per purpose, pending until confirmed through
- * the link in a mail (double opt-in). Only the data each purpose needs is kept: the household's
+ * the link in a mail (double opt-in). A resident with only a phone number asks to be called: the request
+ * waits, with a reference number, for the municipality's first call, which begins by asking whether she
+ * asked for it (src/server/worklist/phone-requests.ts); it goes after {@link RETENTION.unconfirmedPhoneDays}
+ * days without that call. Only the data each purpose needs is kept: the household's
  * answers only when the resident chose to share them, or when they asked to hear about rule changes
  * (re-screening needs them). The records, the confirmation message and its job are written in one
  * transaction, so a crash never leaves a request without its mail or a mail without its request.
@@ -9,19 +12,22 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import { runCheck } from '../../contract/check.ts';
-import { consentRequestSchema, RETENTION } from '../../contract/consent.ts';
+import { consentRequestSchema, RETENTION, type ConsentRequest } from '../../contract/consent.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import { consents, type ResultSnapshot } from '../db/schema.ts';
 import { enqueueMessage } from '../messages/enqueue.ts';
 import { QUEUES } from '../queue/queues.ts';
 import type { Services } from '../services.ts';
 import { normaliseMailbox } from './mailbox.ts';
+import { freeReference } from './reference.ts';
 import { allow } from '../security/rate-limit.ts';
 import { hashToken, keyedHash, token } from '../security/secrets.ts';
 
 export type RequestOutcome =
   /** `mailed`: false when the mailbox had its mails for the day; the request is kept and any earlier link confirms it. */
-  | { ok: true; requestId: string; mailed: boolean }
+  | { ok: true; channel: 'email'; requestId: string; mailed: boolean }
+  /** Only a phone number: the municipality calls; `reference` is what the resident quotes. */
+  | { ok: true; channel: 'phone'; requestId: string; reference: string }
   | { ok: false; reason: 'invalid'; fields: string[] }
   | { ok: false; reason: 'rate-limited' }
   | { ok: false; reason: 'unknown-municipality' };
@@ -32,7 +38,12 @@ export type RequestOutcome =
  * limit is still kept, without a mail of its own: so nobody can lock a mailbox's owner out by
  * asking first, the link in any earlier mail to that mailbox lets its owner confirm it (confirm.ts).
  */
-export const LIMITS = { perIp: { count: 10, seconds: 3600 }, perMailbox: { count: 3, seconds: 86_400 } } as const;
+export const LIMITS = {
+  perIp: { count: 10, seconds: 3600 },
+  perMailbox: { count: 3, seconds: 86_400 },
+  /** Requests to be called per phone number a day: a wrong or someone else's number costs a municipality few calls. */
+  perPhone: { count: 2, seconds: 86_400 },
+} as const;
 
 export function snapshot(household: Record<string, unknown> | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
   const today = todayInNetherlands(s.now());
@@ -61,12 +72,13 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
   if (r.household && !runCheck(r.household, s.rulebook, { today: todayInNetherlands(s.now()), computedAt: '' }).ok) {
     return { ok: false, reason: 'invalid', fields: ['household'] };
   }
-  const email = r.email.trim().toLowerCase();
   const db = s.database.db;
   const now = s.now();
   // The client's budget first: a refused request does not use the mailbox's.
   if (!(await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, LIMITS.perIp.count, LIMITS.perIp.seconds, now)))
     return { ok: false, reason: 'rate-limited' };
+  if (r.email === undefined) return requestCall(s, r, r.phone ?? '');
+  const email = r.email.trim().toLowerCase();
   const mailbox = `mailbox:${keyedHash(s.secret, normaliseMailbox(email))}`;
   const mailed = await allow(db, mailbox, LIMITS.perMailbox.count, LIMITS.perMailbox.seconds, now);
 
@@ -118,5 +130,53 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
       { db: fromDrizzle(tx, sql), startAfter: RETENTION.reminderAfterDays * 86_400, singletonKey: requestId },
     );
   });
-  return { ok: true, requestId, mailed };
+  return { ok: true, channel: 'email', requestId, mailed };
+}
+
+/** Digits only, with the Dutch trunk prefix for +31 / 0031: "06-12 34 56 78" and "+31 6 12345678" are one number. */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.startsWith('0031')) return `0${digits.slice(4)}`;
+  if (phone.trim().startsWith('+31')) return `0${digits.slice(2)}`;
+  return digits;
+}
+
+/**
+ * A request to be called, without an e-mail address: one `contact` consent, pending until the first call
+ * confirms it, with a reference number. No mail, no reminder. The answers are kept only when she chose to
+ * share them, as with e-mail.
+ */
+async function requestCall(s: Services, r: ConsentRequest, phone: string): Promise<RequestOutcome> {
+  const db = s.database.db;
+  const now = s.now();
+  if (!(await allow(db, `phone:${keyedHash(s.secret, normalisePhone(phone))}`, LIMITS.perPhone.count, LIMITS.perPhone.seconds, now)))
+    return { ok: false, reason: 'rate-limited' };
+  const requestId = randomUUID();
+  const expiresAt = new Date(now);
+  expiresAt.setMonth(expiresAt.getMonth() + RETENTION.maximumMonths);
+  const reference = await freeReference(db);
+  await db.insert(consents).values({
+    requestId,
+    municipality: r.municipality,
+    purpose: 'contact',
+    schemeIds: r.schemeIds,
+    language: r.language,
+    consentTextVersion: r.consentTextVersion,
+    source: r.source,
+    organisation: r.source === 'volunteer' ? (r.organisation ?? null) : null,
+    channel: 'phone',
+    email: null,
+    phone,
+    reference,
+    household: r.shareHousehold ? r.household : null,
+    result: snapshot(r.household, s, r.schemeIds),
+    rulebookVersion: s.rulebook.version,
+    // Never mailed: the first call confirms it. The hashes only fill the columns.
+    confirmTokenHash: hashToken(token(s.secret, 'confirm', requestId)),
+    confirmBefore: new Date(now.getTime() + RETENTION.unconfirmedPhoneDays * 86_400_000),
+    withdrawTokenHash: hashToken(token(s.secret, 'withdraw', requestId)),
+    createdAt: now,
+    expiresAt,
+  });
+  return { ok: true, channel: 'phone', requestId, reference };
 }

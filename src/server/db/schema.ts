@@ -279,7 +279,7 @@ export const cases = pgTable(
   (t) => [index('cases_municipality_status_idx').on(t.municipality, t.status), index('cases_assigned_idx').on(t.assignedTo)],
 );
 
-export const CASE_EVENT_TYPES = ['status', 'assigned', 'note', 'outcome', 'campaign'] as const;
+export const CASE_EVENT_TYPES = ['status', 'assigned', 'note', 'outcome', 'campaign', 'call'] as const;
 
 /** The history of a case: status changes, assignments, notes, outcomes and campaign mails. */
 export const caseEvents = pgTable(

@@ -17,7 +17,7 @@
  * take-up ledger, which holds no people; counts below {@link SMALL_COUNT} are not shown. Only
  * referrals made with a desk code count, so nobody outside can move these figures.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { runCheck } from '../../contract/check.ts';
@@ -28,7 +28,8 @@ import { cases, consents, takeUpEvents, TAKE_UP_STAGES, type TakeUpStage } from 
 import { allow } from '../security/rate-limit.ts';
 import { requestConsent, snapshot } from '../consent/request.ts';
 import { hashToken, keyedHash, token } from '../security/secrets.ts';
-import { RETENTION } from '../../contract/consent.ts';
+import { PHONE_PATTERN, RETENTION } from '../../contract/consent.ts';
+import { freeReference } from '../consent/reference.ts';
 import type { Services } from '../services.ts';
 import { ALL, recordStage } from '../takeup/ledger.ts';
 import { caseSchemes } from '../worklist/cases.ts';
@@ -42,8 +43,6 @@ export const REFERRAL_LIMIT = { count: 30, seconds: 3600 } as const;
 
 /** Figures below this are shown as "fewer than 5", so nobody can be recognised in them. */
 export const SMALL_COUNT = 5;
-
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{7,19}$/;
 
 export const referralSchema = z
   .strictObject({
@@ -72,17 +71,7 @@ export type ReferralOutcome =
   | { ok: false; reason: 'unknown-organisation' }
   | { ok: false; reason: 'rate-limited' };
 
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** A reference number people can read out: no 0/O, 1/I/L; 31^8 possibilities. */
-export function newReference(): string {
-  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
-  return `RK-${part()}-${part()}`;
-}
-
-export function isReference(value: string): boolean {
-  return /^RK-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(value);
-}
+export { isReference } from '../consent/reference.ts';
 
 export async function createReferral(
   s: Services,
@@ -116,52 +105,48 @@ export async function createReferral(
   const result = snapshot(r.household, s, r.schemeIds);
   const email = r.email?.trim().toLowerCase() ?? null;
 
-  for (let attempt = 0; ; attempt++) {
-    const reference = newReference();
-    const [taken] = await db.select({ id: consents.id }).from(consents).where(eq(consents.reference, reference));
-    if (taken && attempt < 5) continue;
-    const consentId = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(consents)
-        .values({
-          requestId,
-          municipality,
-          purpose: 'contact',
-          status: 'confirmed',
-          schemeIds: r.schemeIds,
-          language: r.language,
-          consentTextVersion: REFERRAL_TEXT_VERSION,
-          channel: email ? 'email' : 'phone',
-          source: 'volunteer',
-          organisation: organisation.code,
-          email,
-          phone: r.phone ?? null,
-          reference,
-          household: r.household,
-          result,
-          rulebookVersion: s.rulebook.version,
-          // Never mailed: the consent was given in person. The hash only fills the column.
-          confirmTokenHash: hashToken(token(s.secret, 'confirm', requestId)),
-          confirmBefore: now,
-          withdrawTokenHash: hashToken(token(s.secret, 'withdraw', requestId)),
-          createdAt: now,
-          confirmedAt: now,
-          expiresAt,
-        })
-        .returning();
-      const consent = row!;
-      await tx.insert(cases).values({ consentId: consent.id, municipality, counted: ['consented'], createdAt: now, updatedAt: now });
-      await recordStage(
-        tx,
-        { municipality, source: 'volunteer', organisation: organisation.code, campaignId: null },
-        'consented',
-        [ALL, ...caseSchemes(consent)],
-        now,
-      );
-      return consent.id;
-    });
-    return { ok: true, confirmed: true, reference, municipality, consentId };
-  }
+  const reference = await freeReference(db);
+  const consentId = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(consents)
+      .values({
+        requestId,
+        municipality,
+        purpose: 'contact',
+        status: 'confirmed',
+        schemeIds: r.schemeIds,
+        language: r.language,
+        consentTextVersion: REFERRAL_TEXT_VERSION,
+        channel: email ? 'email' : 'phone',
+        source: 'volunteer',
+        organisation: organisation.code,
+        email,
+        phone: r.phone ?? null,
+        reference,
+        household: r.household,
+        result,
+        rulebookVersion: s.rulebook.version,
+        // Never mailed: the consent was given in person. The hash only fills the column.
+        confirmTokenHash: hashToken(token(s.secret, 'confirm', requestId)),
+        confirmBefore: now,
+        withdrawTokenHash: hashToken(token(s.secret, 'withdraw', requestId)),
+        createdAt: now,
+        confirmedAt: now,
+        expiresAt,
+      })
+      .returning();
+    const consent = row!;
+    await tx.insert(cases).values({ consentId: consent.id, municipality, counted: ['consented'], createdAt: now, updatedAt: now });
+    await recordStage(
+      tx,
+      { municipality, source: 'volunteer', organisation: organisation.code, campaignId: null },
+      'consented',
+      [ALL, ...caseSchemes(consent)],
+      now,
+    );
+    return consent.id;
+  });
+  return { ok: true, confirmed: true, reference, municipality, consentId };
 }
 
 /**

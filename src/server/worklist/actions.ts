@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import { field, formInput, text } from '../staff/forms.ts';
 import { consoleT } from '../staff/i18n.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
+import { confirmCall, refuseCall } from './phone-requests.ts';
 import { addNote, assignCase, isOutcome, MAX_NOTE_LENGTH, schemeLabel, setOutcomes, setStatus } from './cases.ts';
 
 export interface FieldError {
@@ -37,7 +38,15 @@ export async function caseAction(s: Services, user: ConsoleUser, id: string, for
     audit(s.database.db, { municipality: user.municipality, staffId: user.id, action, subjectType: 'consent', subjectId: id, details });
   let outcome: string = 'invalid';
   let done = '';
-  if (input._action === 'status') {
+  if (input._action === 'call-refused') {
+    // Audited inside: the request and its case are gone, so the worklist is where to go.
+    const gone = await refuseCall(s, user, id);
+    return gone ? { redirect: '/beheer/werklijst?klaar=call-refused' } : { status: 404, errors };
+  }
+  if (input._action === 'call-confirmed') {
+    outcome = await confirmCall(s, user, id);
+    done = 'call-confirmed';
+  } else if (input._action === 'status') {
     outcome = await setStatus(s, user, id, input.status);
     done = 'status-changed';
     if (outcome === 'ok') await log('case.status', { to: input.status });
@@ -61,6 +70,7 @@ export async function caseAction(s: Services, user: ConsoleUser, id: string, for
       if (outcome === 'ok') await log('case.outcome');
     }
   }
+  if (outcome === 'unconfirmed') errors.push({ field: 'call', message: t('case.errors.unconfirmed') });
   if (outcome === 'ok' || outcome === 'unchanged')
     return { redirect: `/beheer/werklijst/${id}?klaar=${outcome === 'ok' ? done : 'unchanged'}` };
   return { status: outcome === 'not-found' ? 404 : 400, errors };

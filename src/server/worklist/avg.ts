@@ -14,7 +14,7 @@ import { auditLog, caseEvents, cases, consents, messages, staff } from '../db/sc
 import { withdrawConsent } from '../consent/confirm.ts';
 import { keyedHash, token } from '../security/secrets.ts';
 import { inTransaction, type Services } from '../services.ts';
-import { isReference } from '../referral/referral.ts';
+import { isReference } from '../consent/reference.ts';
 import { emailSchema, isUuid, normaliseEmail } from '../staff/accounts.ts';
 import type { ConsoleUser } from '../staff/sessions.ts';
 

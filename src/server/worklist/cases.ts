@@ -8,7 +8,7 @@
  * the consent's `closedAt` is set and the data goes 30 days later (src/server/consent/retention.ts),
  * unless the case is reopened before then.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Language } from '../../engine/rulebook.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -52,12 +52,18 @@ export function caseSchemes(consent: Pick<ConsentRow, 'schemeIds' | 'result'>): 
     .map((x) => x.id);
 }
 
-function originOf(consent: Pick<ConsentRow, 'municipality' | 'source' | 'organisation'>, campaignId: string | null): Origin {
+export function originOf(consent: Pick<ConsentRow, 'municipality' | 'source' | 'organisation'>, campaignId: string | null): Origin {
   return { municipality: consent.municipality, source: consent.source, organisation: consent.organisation, campaignId };
 }
 
+/** A request to be called (phone only) that waits for the call that confirms it, and has not expired. */
+export function awaitingCall(now: Date): SQL {
+  return and(eq(consents.status, 'pending'), eq(consents.channel, 'phone'), gt(consents.confirmBefore, now))!;
+}
+
 /**
- * Opens a case for every confirmed `contact` consent that has none yet, and counts it as consented.
+ * Opens a case for every confirmed `contact` consent that has none yet, and for every request to be
+ * called that waits for its first call; the confirmed ones count as consented.
  * Runs when the worklist is shown and every few minutes in the queue, so the figures are right even
  * when nobody looks. Idempotent.
  */
@@ -84,7 +90,7 @@ async function openCases(s: Services, municipality: string | undefined, limit: n
       .where(
         and(
           eq(consents.purpose, 'contact'),
-          eq(consents.status, 'confirmed'),
+          or(eq(consents.status, 'confirmed'), awaitingCall(now)),
           isNull(cases.consentId),
           ...(municipality ? [eq(consents.municipality, municipality)] : []),
         ),
@@ -97,7 +103,8 @@ async function openCases(s: Services, municipality: string | undefined, limit: n
         waiting.map(({ consent }) => ({
           consentId: consent.id,
           municipality: consent.municipality,
-          counted: ['consented'],
+          // A request to be called counts as consented once the call confirms it (phone-requests.ts).
+          counted: consent.status === 'confirmed' ? ['consented'] : [],
           createdAt: now,
           updatedAt: now,
         })),
@@ -106,7 +113,7 @@ async function openCases(s: Services, municipality: string | undefined, limit: n
       .returning({ consentId: cases.consentId });
     const opened = new Set(inserted.map((r) => r.consentId));
     for (const { consent } of waiting) {
-      if (!opened.has(consent.id)) continue;
+      if (!opened.has(consent.id) || consent.status !== 'confirmed') continue;
       await recordStage(tx, originOf(consent, null), 'consented', [ALL, ...caseSchemes(consent)], consent.confirmedAt ?? now);
     }
     return { seen: waiting.length, opened: opened.size };
@@ -162,6 +169,8 @@ export function filtersToQuery(f: WorklistFilters): URLSearchParams {
 export interface WorklistRow {
   consentId: string;
   status: CaseStatus;
+  /** A request to be called whose first call has not confirmed it yet. */
+  awaitingCall: boolean;
   confirmedAt: Date;
   schemeIds: string[];
   language: string;
@@ -232,7 +241,9 @@ async function readCases(
 ): Promise<{ rows: WorklistRow[]; total: number }> {
   const where = and(...filterConditions(user, f));
   const [total] = await db.select({ n: count() }).from(cases).innerJoin(consents, eq(consents.id, cases.consentId)).where(where);
-  const order = f.sort === 'newest' ? desc(consents.confirmedAt) : asc(consents.confirmedAt);
+  // A request to be called has no confirmation yet: it takes its place by the moment it was made.
+  const asked = sql`coalesce(${consents.confirmedAt}, ${consents.createdAt})`;
+  const order = f.sort === 'newest' ? desc(asked) : asc(asked);
   const rows = await db
     .select({ kase: cases, consent: consents, assignee: staff.name })
     .from(cases)
@@ -247,6 +258,7 @@ async function readCases(
     rows: rows.map(({ kase, consent, assignee }) => ({
       consentId: kase.consentId,
       status: kase.status,
+      awaitingCall: consent.status === 'pending',
       confirmedAt: consent.confirmedAt ?? consent.createdAt,
       schemeIds: caseSchemes(consent),
       language: consent.language,
@@ -416,9 +428,10 @@ async function countStages(
   return [...counted];
 }
 
-export type UpdateOutcome = 'ok' | 'unchanged' | 'not-found' | 'invalid';
+/** `unconfirmed`: a request to be called whose call has not confirmed it yet; its status and outcomes wait. */
+export type UpdateOutcome = 'ok' | 'unchanged' | 'not-found' | 'invalid' | 'unconfirmed';
 
-async function loadForUpdate(db: Db, user: ConsoleUser, consentId: string) {
+export async function loadForUpdate(db: Db, user: ConsoleUser, consentId: string) {
   if (!isUuid(consentId)) return undefined;
   const [row] = await db
     .select({ kase: cases, consent: consents })
@@ -435,6 +448,7 @@ export async function setStatus(s: Services, user: ConsoleUser, consentId: strin
   return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
+    if (row.consent.status !== 'confirmed') return 'unconfirmed';
     if (row.kase.status === status) return 'unchanged';
     const counted = await countStages(tx, row.consent, row.kase, stagesFor(status), now);
     await tx.update(cases).set({ status, counted, updatedAt: now }).where(eq(cases.consentId, consentId));
@@ -524,6 +538,7 @@ export async function setOutcomes(
   return s.database.db.transaction(async (tx) => {
     const row = await loadForUpdate(tx, user, consentId);
     if (!row) return 'not-found';
+    if (row.consent.status !== 'confirmed') return 'unconfirmed';
     const origin = originOf(row.consent, row.kase.campaignId);
     let outcomes: CaseOutcomes = { ...row.kase.outcomes };
     let changed = false;
