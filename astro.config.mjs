@@ -3,8 +3,9 @@ import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { defineConfig } from 'astro/config';
 import { rulebookPlugin } from './src/content/vite-plugin.ts';
+import { LANGUAGES } from './src/engine/rulebook.ts';
 
-export const LOCALES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'];
+export const LOCALES = [...LANGUAGES];
 
 export default defineConfig({
   output: 'server',

@@ -24,7 +24,7 @@ const ROOMS = {
   // Islands run in the browser: nothing that needs Node or the server.
   islands: { allow: ['islands', 'site', 'engine', 'contract', 'i18n'], npm: ['preact'] },
   // Components render what they are given: no server services. The build's rulebook, the console's
-  // texts and form field names, and the database's row types are data, not services.
+  // texts, date formats and form field names, and the database's row types are data, not services.
   components: {
     allow: [
       'components',
@@ -36,6 +36,7 @@ const ROOMS = {
       'islands',
       'server/rulebook.ts',
       'server/staff/i18n.ts',
+      'server/staff/dates.ts',
       'server/staff/forms.ts',
       'server/db/schema.ts',
     ],

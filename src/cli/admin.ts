@@ -16,13 +16,13 @@ import type { Rulebook } from '../engine/rulebook.ts';
 import { closeServices, openServices } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { exitIfFolderInUse } from '../server/db/lock.ts';
-import { staff, staffMemberships } from '../server/db/schema.ts';
+import { staff, staffMemberships, STAFF_ROLES } from '../server/db/schema.ts';
 import { addStaff, listStaff, normaliseEmail, resetPassword, unlock } from '../server/staff/accounts.ts';
 import { passwordProblem } from '../server/staff/passwords.ts';
 import type { Services } from '../server/services.ts';
 
 const USAGE = `usage: npm run --silent cli -- admin <command>
-  create --email E --name N --municipality GMxxxx [--role admin|caseworker|viewer] [--password-stdin]
+  create --email E --name N --municipality GMxxxx [--role ${STAFF_ROLES.join('|')}] [--password-stdin]
   unlock --email E
   reset-password --email E
   list [--municipality GMxxxx]

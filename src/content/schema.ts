@@ -7,8 +7,10 @@
  */
 import { z } from 'zod';
 
-export const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../engine/rulebook.ts';
+import { ROLES } from '../engine/types.ts';
+
+export { LANGUAGES, type Language };
 
 export const PROVENANCES = ['official', 'municipal', 'secondary', 'derived'] as const;
 
@@ -516,7 +518,7 @@ const valueRef = z.union([z.number(), z.string(), z.strictObject({ input: z.stri
 export const eventOperationSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('set-age'), person: valueRef, age: valueRef }),
   z.strictObject({ op: z.literal('add-years'), person: valueRef, years: valueRef }),
-  z.strictObject({ op: z.literal('set-role'), person: valueRef, role: z.enum(['applicant', 'partner', 'child', 'adult-child', 'housemate']) }),
+  z.strictObject({ op: z.literal('set-role'), person: valueRef, role: z.enum(ROLES) }),
   z.strictObject({ op: z.literal('remove-person'), person: valueRef }),
   z.strictObject({ op: z.literal('add-person'), id: z.string().min(1), role: z.enum(['partner', 'child', 'adult-child', 'housemate']), age: valueRef }),
   z.strictObject({ op: z.literal('remove-incomes'), person: valueRef, types: z.array(z.string()).optional() }),
@@ -542,7 +544,7 @@ export const eventInputSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
   type: z.enum(['person', 'date', 'number', 'money', 'municipality']),
   /** For a person: the roles to choose from. */
-  roles: z.array(z.enum(['applicant', 'partner', 'child', 'adult-child', 'housemate'])).optional(),
+  roles: z.array(z.enum(ROLES)).optional(),
   /** For a person: only people of this age (for example a child of 17 who turns 18). */
   age: z.number().int().nonnegative().optional(),
   min: z.number().optional(),

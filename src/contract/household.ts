@@ -3,11 +3,11 @@
  * Schema served at `GET /api/v1/schema` is generated from it. Unknown fields are rejected.
  */
 import { z } from 'zod';
-import type { Language } from '../engine/rulebook.ts';
-import { INCOME_TYPES, type COST_KEYS, type Household as EngineHousehold } from '../engine/types.ts';
+import { LANGUAGES } from '../engine/rulebook.ts';
+import { INCOME_TYPES, ROLES, type COST_KEYS, type Household as EngineHousehold } from '../engine/types.ts';
 import { toCents } from '../engine/money.ts';
 
-export const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const satisfies readonly Language[];
+export { LANGUAGES };
 
 /** Most people in one household. */
 export const MAX_PEOPLE = 20;
@@ -32,7 +32,7 @@ export const taxableIncomeSchema = euros();
 
 export const personSchema = z.strictObject({
   id: z.string().min(1).max(40),
-  role: z.enum(['applicant', 'partner', 'child', 'adult-child', 'housemate']),
+  role: z.enum(ROLES),
   age: z.number().int().min(0).max(120),
   student: z.boolean().optional(),
   inInstitution: z.boolean().optional(),

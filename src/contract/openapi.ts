@@ -6,7 +6,7 @@
  * differs (errors are not `application/problem+json`), docs/contract/check-v1.md says why.
  */
 import { z } from 'zod';
-import { householdJsonSchema, householdSchema } from './household.ts';
+import { householdJsonSchema, householdSchema, LANGUAGES } from './household.ts';
 import { contractErrorSchema, publicResultSchema } from './result-schema.ts';
 
 /** The version of the public API: major in the URI, the whole of it in the `API-Version` header. 1.1 added `ledger` and the `why` fields. */
@@ -130,7 +130,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
         'API-Version': { description: 'The full version of the API.', schema: { type: 'string', example: API_VERSION } },
         'Content-Language': {
           description: 'The language of the texts.',
-          schema: { type: 'string', enum: ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] },
+          schema: { type: 'string', enum: [...LANGUAGES] },
         },
       },
       responses: {

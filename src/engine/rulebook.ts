@@ -10,8 +10,11 @@
  * - `factor` as the decimal times 10^12 (a whole number);
  * - `scale`: a base amount in cents and brackets with a lower bound in cents and a marginal rate in ppm.
  */
+import type { Role } from './types.ts';
 
-export type Language = 'nl' | 'en' | 'ar' | 'tr' | 'pl' | 'uk';
+/** The languages of the site, the mails and the rules' texts: the one list every other place derives from. */
+export const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
 export type Provenance = 'official' | 'municipal' | 'secondary' | 'derived';
 export type Unit =
   'EUR' | 'EUR/day' | 'EUR/week' | 'EUR/month' | 'EUR/quarter' | 'EUR/year' | 'percent' | 'years' | 'months' | 'count' | 'factor' | 'scale';
@@ -184,7 +187,7 @@ export type ValueRef = number | string | { input: string };
 export type EventOperation =
   | { op: 'set-age'; person: ValueRef; age: ValueRef }
   | { op: 'add-years'; person: ValueRef; years: ValueRef }
-  | { op: 'set-role'; person: ValueRef; role: 'applicant' | 'partner' | 'child' | 'adult-child' | 'housemate' }
+  | { op: 'set-role'; person: ValueRef; role: Role }
   | { op: 'remove-person'; person: ValueRef }
   | { op: 'add-person'; id: string; role: 'partner' | 'child' | 'adult-child' | 'housemate'; age: ValueRef }
   | { op: 'remove-incomes'; person: ValueRef; types?: string[] | undefined }
@@ -199,7 +202,7 @@ export type EventOperation =
 export interface EventInputDefinition {
   id: string;
   type: 'person' | 'date' | 'number' | 'money' | 'municipality';
-  roles?: ('applicant' | 'partner' | 'child' | 'adult-child' | 'housemate')[] | undefined;
+  roles?: Role[] | undefined;
   age?: number | undefined;
   min?: number | undefined;
   max?: number | undefined;

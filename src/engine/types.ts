@@ -5,7 +5,9 @@
 import type { Language, LegalSource } from './rulebook.ts';
 import type { Period } from './money.ts';
 
-export type Role = 'applicant' | 'partner' | 'child' | 'adult-child' | 'housemate';
+/** The roles of a person in a household: the one list the contract, the content schema and the site derive from. */
+export const ROLES = ['applicant', 'partner', 'child', 'adult-child', 'housemate'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Person {
   id: string;

@@ -4,6 +4,7 @@
  * their mind) but does not reach the engine when "no partner" is chosen.
  */
 import type { Language } from '../engine/rulebook.ts';
+import type { Role } from '../engine/types.ts';
 import {
   BASES,
   costKeys,
@@ -20,8 +21,6 @@ import {
   type Answers,
 } from './answers.ts';
 import type { PlaceIndex } from './places.ts';
-
-type Role = 'applicant' | 'partner' | 'child' | 'adult-child' | 'housemate';
 
 export interface ContractHousehold {
   referenceDate?: string;

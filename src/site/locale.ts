@@ -3,9 +3,10 @@
  * same (Dutch) slugs in every language so the language switch maps one page to the same page.
  * Pure: safe to import in islands.
  */
-import type { Language } from '../engine/rulebook.ts';
+import { LANGUAGES, type Language } from '../engine/rulebook.ts';
 
-export const SITE_LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const satisfies readonly Language[];
+/** The site's languages: the rulebook's (src/engine/rulebook.ts), under the name the site's pages use. */
+export const SITE_LANGUAGES = LANGUAGES;
 
 /** Each language's name in its own language, for the language switch. */
 export const LANGUAGE_NAMES: Record<Language, string> = {

@@ -13,7 +13,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { safeReason } from '../../src/server/audit/safe-error.ts';
 import { purge } from '../../src/server/consent/retention.ts';
 import { checkCounts, consents, screeningImports, screeningRows, staff } from '../../src/server/db/schema.ts';
-import { csvRecords, decodeUpload, parseNumber, parseUpload } from '../../src/server/screening/format.ts';
+import { decodeUpload, parseNumber, parseUpload } from '../../src/server/screening/format.ts';
+import { csvRecords } from '../../src/server/staff/csv.ts';
 import { createImport, deleteImport, getImport, importRows } from '../../src/server/screening/imports.ts';
 import {
   letterContext,
@@ -48,13 +49,15 @@ const CSV = [
 
 describe('reading uploads', () => {
   it('reads Dutch Excel CSV: semicolons, decimal commas, quotes, a BOM, and Windows-1252', () => {
-    const { delimiter, records } = csvRecords('a;b;c\n1;"x;y";"multi\nline"\n\n2;3;4\n');
-    expect(delimiter).toBe(';');
-    expect(records).toEqual([
-      { line: 1, cells: ['a', 'b', 'c'] },
-      { line: 2, cells: ['1', 'x;y', 'multi\nline'] },
-      { line: 5, cells: ['2', '3', '4'] },
-    ]);
+    expect(csvRecords('a;b;c\n1;"x;y";"multi\nline"\n\n2;3;4\n')).toEqual({
+      ok: true,
+      delimiter: ';',
+      records: [
+        { line: 1, cells: ['a', 'b', 'c'] },
+        { line: 2, cells: ['1', 'x;y', 'multi\nline'] },
+        { line: 5, cells: ['2', '3', '4'] },
+      ],
+    });
     expect(csvRecords('a,b\n1,2').delimiter).toBe(',');
     expect(parseNumber('1.234,56', true)).toBe(1234.56);
     expect(parseNumber('€ 1234,5', true)).toBe(1234.5);

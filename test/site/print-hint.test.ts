@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/engine/rulebook.ts';
 
-const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
 /** The word for the browser's menu and for "Share" in each language's catalogue. */
 const MENU: Record<(typeof LANGUAGES)[number], [string, string]> = {
   nl: ['menu', 'Delen'],

@@ -24,6 +24,13 @@ export interface PurgeReport {
 
 const days = (n: number): number => n * 86_400_000;
 
+/** When the purge below deletes a consent's data: 30 days after its case closed, at the latest when it expires. */
+export function deletionDate(consent: { closedAt: Date | null; expiresAt: Date }): Date {
+  return consent.closedAt
+    ? new Date(Math.min(consent.closedAt.getTime() + days(RETENTION.afterClosedDays), consent.expiresAt.getTime()))
+    : consent.expiresAt;
+}
+
 export async function purge(s: Services): Promise<PurgeReport> {
   const db = s.database.db;
   const now = s.now().getTime();

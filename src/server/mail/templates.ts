@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import i18next, { type TFunction } from 'i18next';
+import { RETENTION } from '../../contract/consent.ts';
 import type { Language } from '../../engine/rulebook.ts';
 import ar from '../../i18n/locales/ar/mail.json' with { type: 'json' };
 import en from '../../i18n/locales/en/mail.json' with { type: 'json' };
@@ -78,7 +79,7 @@ export function renderMail(kind: TemplateKind, v: TemplateValues): MailContent {
   if (kind === 'confirmation' || kind === 'reminder') {
     if (v.contact) after.push(t('confirmation.contact', vars));
     if (v.ruleChanges) after.push(t('confirmation.ruleChanges'));
-    after.push(t('confirmation.validity'), t('confirmation.notYou'));
+    after.push(t('confirmation.validity', { days: RETENTION.unconfirmedDays }), t('confirmation.notYou'));
   }
   const closing = t('closing', vars);
   const text = [

@@ -6,6 +6,7 @@
  */
 import { INCOME_TYPES } from '../../engine/types.ts';
 import type { ScreeningContact, ScreeningProblem } from '../db/schema.ts';
+import { csvRecords } from '../staff/csv.ts';
 
 export type LineProblem = ScreeningProblem;
 
@@ -86,56 +87,6 @@ export function detectFormat(fileName: string, text: string): 'csv' | 'ndjson' {
   if (/\.(nd)?jsonl?$/i.test(fileName)) return 'ndjson';
   if (/\.csv$/i.test(fileName) || /\.txt$/i.test(fileName)) return 'csv';
   return text.trimStart().startsWith('{') ? 'ndjson' : 'csv';
-}
-
-/** RFC 4180 CSV records with their first line number; the delimiter is `;` or `,`, whichever the header uses. */
-export function csvRecords(text: string): { delimiter: string; records: { line: number; cells: string[] }[] } {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0)
-      ? ';'
-      : firstLine.includes('\t') && !firstLine.includes(',')
-        ? '\t'
-        : ',';
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
-  }
-  cells.push(cell);
-  if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
-  return { delimiter, records };
 }
 
 /** A number in euros or years: `1234.56`, and with `;` files also `1.234,56` and `1234,56`. */
@@ -301,7 +252,15 @@ function csvRow(
 }
 
 export function parseCsv(text: string, municipality: string, referenceDate: string): ParsedFile {
-  const { delimiter, records } = csvRecords(text);
+  const read = csvRecords(text);
+  if (!read.ok)
+    return {
+      format: 'csv',
+      lines: [],
+      fileProblems: [{ path: '', code: 'unreadable', params: { line: read.line } }],
+      columnOf: (_line, path) => path,
+    };
+  const { delimiter, records } = read;
   const [head, ...rows] = records;
   const columnMaps = new Map<number, Record<string, string>>();
   const columnOf = (line: number, path: string): string => {

@@ -4,6 +4,7 @@
  * problems with lines that could not be screened. CSV for spreadsheets, NDJSON for systems.
  */
 import type { TFunction } from 'i18next';
+import { toCents } from '../../engine/money.ts';
 import type { ScreeningProblem } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { csvDocument, csvEuros } from '../staff/csv.ts';
@@ -14,6 +15,35 @@ import { schemeNames } from '../consent/links.ts';
 
 export function problemText(t: TFunction, p: ScreeningProblem): string {
   return p.message ?? t(`screening.problem.${p.code ?? 'internal'}`, { ...(p.params ?? {}), defaultValue: p.code ?? '' });
+}
+
+/** One line of an import as the import page lists it. */
+export interface RowSummary {
+  line: number;
+  externalId: string | null;
+  name: string;
+  /** The schemes the household likely qualifies for, and those among them that can be granted ex officio. */
+  likely: string[];
+  exOfficio: string[];
+  /** The estimate per year of the likely schemes, in cents, when there is one. */
+  yearly?: number | undefined;
+  /** How the household is reached: already in the worklist, by e-mail, by letter, or not at all. */
+  contact: 'worklist' | 'email' | 'letter' | 'none';
+  problems: ScreeningProblem[];
+}
+
+export function rowSummary(row: ScreeningRow): RowSummary {
+  const likely = likelyOf(row);
+  return {
+    line: row.line,
+    externalId: row.externalId,
+    name: row.contact?.name ?? '',
+    likely: likely.map((x) => x.id),
+    exOfficio: likely.filter((x) => x.exOfficio).map((x) => x.id),
+    yearly: likely.some((x) => x.yearly > 0) ? toCents(likely.reduce((n, x) => n + x.yearly, 0)) : undefined,
+    contact: row.inWorklist ? 'worklist' : row.contact?.email ? 'email' : needsLetter(row) ? 'letter' : 'none',
+    problems: row.errors ?? [],
+  };
 }
 
 function likelyOf(row: ScreeningRow): { id: string; yearly: number; exOfficio: boolean }[] {
