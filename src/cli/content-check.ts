@@ -2,6 +2,7 @@
 import { calendarStatus } from '../content/calendar-status.ts';
 import { ContentError, loadRulebook } from '../content/load.ts';
 import { loadOrganisations } from '../content/organisations.ts';
+import { loadPaymentDates, schemeIds } from '../content/payment-dates.ts';
 import { siteToday } from '../site/today.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -11,12 +12,25 @@ export function contentCheck(dir?: string): number {
     const rb = loadRulebook(dir);
     const organisations = loadOrganisations(new Set(Object.keys(rb.municipalities)), dir);
     const schemes = Object.values(rb.municipalities).reduce((n, m) => n + m.schemes.length, 0);
+    const payments = loadPaymentDates(schemeIds(rb), dir);
     process.stdout.write(
       `content OK: ${Object.keys(rb.parameters).length} parameters, ${Object.keys(rb.schemes).length} schemes, ` +
         `${Object.keys(rb.municipalities).length} municipalities with ${schemes} schemes, ` +
         `${Object.keys(organisations).length} partner organisations, local tax tariffs for ${Object.keys(rb.localTaxes).length} municipalities; ` +
         `version ${rb.version}\n`,
     );
+    const published = payments.payers.reduce((n, p) => n + p.published.length, 0);
+    process.stdout.write(
+      `payment dates ${payments.from} to ${payments.to}: ${payments.payers.length} payers (${published} published days; ` +
+        `${
+          payments.payers
+            .filter((p) => p.provisional)
+            .map((p) => p.id)
+            .join(', ') || 'none'
+        } by their rule only), ` +
+        `${payments.deadlines.length} deadlines\n`,
+    );
+    if (payments.to < rb.validTo) process.stdout.write(`payment dates end on ${payments.to}, before the rules (${rb.validTo})\n`);
     const contacts = Object.values(rb.contacts);
     const places = Object.values(rb.places).filter((p) => p.to === undefined).length;
     if (contacts.length > 0) {

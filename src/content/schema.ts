@@ -645,3 +645,81 @@ export const localTaxesFileSchema = z.strictObject({
   notFound: z.array(z.string().min(10)).optional(),
 });
 export type LocalTaxesInput = z.infer<typeof localTaxesFileSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Payment dates and deadlines (content/payment-dates.yaml): when the payers pay, as the rule each payer
+// states (with the exact days it publishes, when seen), and the yearly deadlines a resident would
+// otherwise miss. The results page's calendar (src/site/payment-calendar.ts) reads them; amounts come
+// from the result, never from here.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * When a payer pays for a period: `month-before` (the toeslagen advances: the month before the month
+ * they are for), `after-quarter` (kinderbijslag: the first month after the quarter), `same-month`
+ * (bijstand: at the end of the month or the start of the next, the municipality sets the day).
+ */
+export const PAID_IN = ['month-before', 'after-quarter', 'same-month'] as const;
+export type PaidIn = (typeof PAID_IN)[number];
+
+const contentId = z.string().regex(/^[a-z0-9-]+$/);
+
+/** An exact payment day a payer published: the period it is for (a month or a quarter's first month) and the day. */
+const publishedDaySchema = z.strictObject({
+  for: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  date: isoDate,
+  evidence: evidenceSchema,
+});
+
+const payerSchema = z
+  .strictObject({
+    id: contentId,
+    /** The schemes of the result this payer pays. */
+    schemes: z.array(contentId).min(1),
+    /** Incomes the household enters that this payer pays (bijstand it already receives). */
+    incomes: z.array(z.string()).optional(),
+    paidIn: z.enum(PAID_IN),
+    /** The day of the month the payer's rule names (Dienst Toeslagen: the 20th), if it names one. */
+    day: z.number().int().min(1).max(31).optional(),
+    /** True while the exact days of the covered years are not published (the rule stands in for them). */
+    provisional: z.boolean(),
+    provenance: z.enum(PROVENANCES),
+    source: legalSourceSchema,
+    evidence: evidenceSchema.optional(),
+    published: z.array(publishedDaySchema),
+  })
+  .refine((p) => p.provisional || p.published.length > 0, { message: 'a payer that is not provisional lists its published days' });
+
+const holidayPaySchema = z.strictObject({
+  id: contentId,
+  /** The income types whose holiday pay this is. */
+  incomes: z.array(z.string()).min(1),
+  /** The month it is paid in (1–12). */
+  month: z.number().int().min(1).max(12),
+  provenance: z.enum(PROVENANCES),
+  source: legalSourceSchema,
+  evidence: evidenceSchema.optional(),
+});
+
+/** A yearly deadline: its last day (month and day), the schemes it concerns, and the law that sets it. */
+const deadlineSchema = z.strictObject({
+  id: contentId,
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  schemes: z.array(contentId).min(1),
+  provenance: z.enum(PROVENANCES),
+  source: legalSourceSchema,
+  evidence: evidenceSchema.optional(),
+});
+
+export const paymentDatesFileSchema = z.strictObject({
+  /** The period the file covers: a calendar outside it says the rules only. */
+  from: isoDate,
+  to: isoDate,
+  payers: z.array(payerSchema).min(1),
+  holidayPay: z.array(holidayPaySchema),
+  deadlines: z.array(deadlineSchema),
+});
+export type PaymentDates = z.infer<typeof paymentDatesFileSchema>;
+export type Payer = PaymentDates['payers'][number];
+export type HolidayPayRule = PaymentDates['holidayPay'][number];
+export type DeadlineRule = PaymentDates['deadlines'][number];

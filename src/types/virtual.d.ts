@@ -9,3 +9,9 @@ declare module 'virtual:rondkomen/organisations' {
   const organisations: Organisations;
   export default organisations;
 }
+
+declare module 'virtual:rondkomen/payment-dates' {
+  import type { PaymentDates } from '../content/schema.ts';
+  const paymentDates: PaymentDates;
+  export default paymentDates;
+}
