@@ -6,12 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryAudit } from '../../src/server/audit/log.ts';
-import { openDatabase } from '../../src/server/db/client.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
-import { createPostgresDatabase } from '../support/db.ts';
 import { startProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { testServices, type TestServices } from '../support/services.ts';
+import { servicesOnNewPostgres, type TestServices } from '../support/services.ts';
 
 const PASSWORD = 'een lange zin als wachtwoord';
 const ASSEN = 'GM0106';
@@ -25,14 +23,8 @@ describe('staff SSO over HTTP on PostgreSQL', () => {
   let annaId: string;
 
   beforeAll(async () => {
-    const created = await createPostgresDatabase();
-    const db = await openDatabase({ url: created.url });
-    s = await testServices(db);
-    drop = async () => {
-      await s.stop();
-      await db.close();
-      await created.drop();
-    };
+    const created = await servicesOnNewPostgres();
+    ({ s, drop } = created);
     for (const [email, role] of [
       ['beheer@assen.example', 'admin'],
       ['anna@assen.example', 'caseworker'],
