@@ -95,6 +95,8 @@ export async function ssoProviders(s: Services): Promise<{ municipality: string;
 
 async function discover(c: Pick<Config, 'issuer' | 'clientId'>, clientSecret: string): Promise<oidc.Configuration> {
   const issuer = new URL(c.issuer);
+  // openid-client marks allowInsecureRequests deprecated to discourage it: here only for a provider on
+  // this machine (tests); saveSsoSettings accepts no other plain-http issuer.
   return oidc.discovery(issuer, c.clientId, clientSecret, oidc.ClientSecretPost(clientSecret), {
     timeout: PROVIDER_TIMEOUT_SECONDS,
     execute: [oidc.enableNonRepudiationChecks, ...(issuer.protocol === 'http:' && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [])],
