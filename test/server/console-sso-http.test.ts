@@ -113,6 +113,7 @@ describe('staff SSO over HTTP on PostgreSQL', () => {
     expect(back.headers.getSetCookie().some((c) => c.startsWith('rondkomen-sso=;') && c.includes('Max-Age=0'))).toBe(true);
     const worklist = await get('/beheer/werklijst', session);
     expect(worklist.status).toBe(200);
+    expect(await (await get('/beheer/account', session)).text()).toContain('Je bent ingelogd via de inlogdienst van je gemeente.');
     const logins = (await queryAudit(s.database.db, ASSEN, { action: 'login' }, { offset: 0, limit: 10 })).rows;
     expect(logins.find((l) => l.staffId === annaId)?.details).toEqual({ method: 'sso' });
   });

@@ -9,7 +9,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, rateLimits, staff, staffSessions, staffSsoConfigs, staffSsoLinks } from '../../src/server/db/schema.ts';
-import { addStaff } from '../../src/server/staff/accounts.ts';
+import { addStaff, removeStaff } from '../../src/server/staff/accounts.ts';
 import { login, loginSecondFactor } from '../../src/server/staff/auth.ts';
 import { loadSession, switchMunicipality, type ConsoleUser } from '../../src/server/staff/sessions.ts';
 import { finishSso, saveSsoSettings, ssoRedirectUri, ssoSettingsOf, startSso, type SsoSettingsInput } from '../../src/server/staff/sso.ts';
@@ -219,6 +219,22 @@ describe.each(testDatabases)('staff SSO with OpenID Connect on $name', (target) 
     const viaAssen = await ssoLogin(ASSEN, 'sub-piet');
     expect(viaAssen.outcome).toEqual({ ok: false, reason: 'sso-refused' });
     expect((await db.db.select().from(staffSsoLinks)).map((l) => [l.municipality, l.staffId])).toEqual([[NIJKERK, piet]]);
+  });
+
+  it('forgets the link when the municipality removes the person, so coming back takes a verified address again', async () => {
+    await configure(ASSEN);
+    const anna = await member('anna@assen.example', ASSEN);
+    await addStaff(s, NIJKERK, { email: 'anna@assen.example', name: 'anna', role: 'viewer', password: PASSWORD });
+    assenIdp.accounts.set('sub-anna', { email: 'anna@assen.example', email_verified: true });
+    const linked = await ssoLogin(ASSEN, 'sub-anna');
+    expect(linked.outcome.ok).toBe(true);
+    expect(await removeStaff(db.db, ASSEN, anna)).toBe('ok');
+    expect(await db.db.select().from(staffSsoLinks)).toHaveLength(0);
+    if (linked.outcome.ok) expect(await loadSession(s, linked.outcome.token)).toBeUndefined();
+    expect((await ssoLogin(ASSEN, 'sub-anna')).outcome).toEqual({ ok: false, reason: 'sso-refused' });
+    expect((await addStaff(s, ASSEN, { email: 'anna@assen.example', name: 'anna', role: 'viewer' })).ok).toBe(true);
+    assenIdp.accounts.set('sub-anna', { email: 'anna@assen.example', email_verified: false });
+    expect((await ssoLogin(ASSEN, 'sub-anna')).outcome).toEqual({ ok: false, reason: 'sso-refused' });
   });
 
   it('turns password login off for a municipality: its staff must use SSO, staff of two municipalities keep the other', async () => {
