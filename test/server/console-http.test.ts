@@ -9,10 +9,8 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryAudit } from '../../src/server/audit/log.ts';
 import { addStaff } from '../../src/server/staff/accounts.ts';
-import { createPostgresDatabase } from '../support/db.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { testServices, type TestServices } from '../support/services.ts';
-import { openDatabase } from '../../src/server/db/client.ts';
+import { servicesOnNewPostgres, type TestServices } from '../support/services.ts';
 import { resident } from './console-support.ts';
 
 const PASSWORD = 'een lange zin als wachtwoord';
@@ -73,14 +71,8 @@ describe('the console over HTTP on PostgreSQL', () => {
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
   beforeAll(async () => {
-    const created = await createPostgresDatabase();
-    const db = await openDatabase({ url: created.url });
-    s = await testServices(db);
-    drop = async () => {
-      await s.stop();
-      await db.close();
-      await created.drop();
-    };
+    const created = await servicesOnNewPostgres();
+    ({ s, drop } = created);
     const staffMember = async (email: string, municipality: string, role = 'admin') => {
       const r = await addStaff(s, municipality, { email, name: email.split('@')[0]!, role, password: PASSWORD });
       if (!r.ok) throw new Error(JSON.stringify(r));

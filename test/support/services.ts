@@ -8,7 +8,8 @@ import type { Database } from '../../src/server/db/client.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 import { startBoss, stopBoss } from '../../src/server/queue/boss.ts';
 import type { Services } from '../../src/server/services.ts';
-import type { TestDatabase } from './db.ts';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { createPostgresDatabase, type TestDatabase } from './db.ts';
 import { rulebook } from './rulebook.ts';
 import { startSmtp, type TestSmtp } from './smtp.ts';
 
@@ -112,4 +113,23 @@ export function servicesPerBlock(
     }
     for (const table of options.empty) await f.db.db.delete(table);
   });
+}
+
+/**
+ * Services on a new database of the PostgreSQL test server, for a test that starts the built server
+ * on the same database (`url`); `drop` stops them and removes the database.
+ */
+export async function servicesOnNewPostgres(): Promise<{ s: TestServices; url: string; drop: () => Promise<void> }> {
+  const created = await createPostgresDatabase();
+  const db = await openDatabase({ url: created.url });
+  const s = await testServices(db);
+  return {
+    s,
+    url: created.url,
+    drop: async () => {
+      await s.stop();
+      await db.close();
+      await created.drop();
+    },
+  };
 }

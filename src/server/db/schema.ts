@@ -217,6 +217,13 @@ export const staffSessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * Set when the municipality's identity provider signed the person in (src/server/staff/sso.ts):
+     * the session is bound to that municipality and cannot switch to another one.
+     */
+    ssoMunicipality: text('sso_municipality'),
+    /** The identity provider vouched for a second factor (its `amr`, or the admin's statement). */
+    ssoSecondFactor: boolean('sso_second_factor').notNull().default(false),
   },
   (t) => [index('staff_sessions_staff_idx').on(t.staffId), index('staff_sessions_expires_idx').on(t.expiresAt)],
 );
@@ -480,4 +487,49 @@ export const deskCodes = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('desk_codes_municipality_idx').on(t.municipality)],
+);
+
+/**
+ * Single sign-on for one municipality's staff with its own OpenID Connect provider
+ * (src/server/staff/sso.ts). The client secret is kept encrypted with a key derived from the server
+ * secret and is never shown again.
+ */
+export const staffSsoConfigs = pgTable('staff_sso_configs', {
+  municipality: text('municipality').primaryKey(),
+  /** The name on the login button ("Inloggen met …"). */
+  label: text('label').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  /** AES-256-GCM, iv.tag.ciphertext (src/server/staff/sso.ts). */
+  clientSecretSealed: text('client_secret_sealed').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Whether this municipality's staff may still log in with a password. */
+  passwordLogin: boolean('password_login').notNull().default(true),
+  /** The admin states that the provider always asks for a second factor. */
+  providerEnforcesMfa: boolean('provider_enforces_mfa').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => staff.id, { onDelete: 'set null' }),
+});
+
+/**
+ * An identity at a municipality's provider (issuer and subject) linked to a staff account, made at
+ * the first SSO login by the provider's verified e-mail address; never an account of its own.
+ */
+export const staffSsoLinks = pgTable(
+  'staff_sso_links',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    /**
+     * The municipality whose provider it is: the only one this identity can sign in to. Part of the
+     * key, so two municipalities that share a provider each link their own staff.
+     */
+    municipality: text('municipality').notNull(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.municipality, t.issuer, t.subject] }), index('staff_sso_links_staff_idx').on(t.staffId)],
 );

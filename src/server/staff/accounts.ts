@@ -17,7 +17,7 @@ import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit, auditDenied } from '../audit/log.ts';
 import type { Db } from '../db/client.ts';
-import { rateLimits, staff, staffMemberships, staffSessions, STAFF_ROLES, type StaffRole } from '../db/schema.ts';
+import { rateLimits, staff, staffMemberships, staffSessions, staffSsoLinks, STAFF_ROLES, type StaffRole } from '../db/schema.ts';
 import { keyedHash } from '../security/secrets.ts';
 import type { Services } from '../services.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
@@ -389,6 +389,8 @@ export async function removeStaff(db: Db, municipality: string, staffId: string)
   await db.transaction(async (tx) => {
     await tx.delete(staffMemberships).where(and(eq(staffMemberships.municipality, municipality), eq(staffMemberships.staffId, staffId)));
     await tx.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), eq(staffSessions.municipality, municipality)));
+    // Coming back later takes a new link, made again by the provider's verified address (sso.ts).
+    await tx.delete(staffSsoLinks).where(and(eq(staffSsoLinks.staffId, staffId), eq(staffSsoLinks.municipality, municipality)));
     if ((await accountMunicipalities(tx, staffId)).length === 0) {
       await tx.update(staff).set({ disabledAt: new Date() }).where(eq(staff.id, staffId));
       await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId));

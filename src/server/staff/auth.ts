@@ -10,7 +10,10 @@
  *   asks for a code, carried by a short-lived signed ticket, not a session; a wrong code counts as a
  *   failed login;
  * - a new session id at every login, at most CONSOLE_MAX_SESSIONS at once (the oldest ends), and
- *   every attempt in the audit log.
+ *   every attempt in the audit log;
+ * - a password opens only municipalities that still allow password login (sso-policy.ts); a login
+ *   through a municipality's identity provider (sso.ts) ends here too, in a session bound to that
+ *   municipality, with the TOTP step when the provider did not vouch for a second factor.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
@@ -23,13 +26,21 @@ import { acceptInvitations, accountMunicipalities, failureKey, isUuid, normalise
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { createSession, endOtherSessions, type ConsoleUser } from './sessions.ts';
 import { consoleSettings } from './settings.ts';
+import { passwordLoginOff } from './sso-policy.ts';
 import { base32Encode, newTotpSecret, openSecret, otpauthUri, sealSecret, verifyTotp } from './totp.ts';
 
 export type LoginOutcome =
   | { ok: true; token: string; mustChangePassword: boolean }
   /** The password was right and the account has a second factor: ask for a code, with this ticket. */
   | { ok: false; reason: 'second-factor'; ticket: string }
-  | { ok: false; reason: 'invalid' | 'locked' | 'rate-limited' | 'no-municipality' };
+  | { ok: false; reason: 'invalid' | 'locked' | 'rate-limited' | 'no-municipality' | 'sso-required' };
+
+/** A login through a municipality's identity provider: the session stays in that municipality. */
+interface SsoLogin {
+  municipality: string;
+  /** What counted as the second factor: the provider's word, the account's TOTP, or none. */
+  secondFactor: 'provider' | 'totp' | undefined;
+}
 
 export function clientKey(s: Services, address: string): string {
   return keyedHash(s.secret, address);
@@ -134,29 +145,41 @@ export async function login(s: Services, input: { email: string; password: strin
   return finish(s, person, key, a);
 }
 
-/** Signs the person in, once every factor was right: a new session in their first municipality. */
-async function finish(s: Services, person: Person, key: string, a: Attempt): Promise<LoginOutcome> {
+/**
+ * Signs the person in, once every factor was right: a new session in their first municipality that
+ * allows password login, or, after single sign-on, in the municipality of the identity provider.
+ */
+async function finish(s: Services, person: Person, key: string, a: Attempt, sso?: SsoLogin): Promise<LoginOutcome> {
   const db = s.database.db;
-  const [first] = await accountMunicipalities(db, person.id);
+  const memberships = await accountMunicipalities(db, person.id);
+  const off = sso
+    ? new Set<string>()
+    : await passwordLoginOff(
+        db,
+        memberships.map((m) => m.municipality),
+      );
+  const first = memberships.find((m) => (sso ? m.municipality === sso.municipality : !off.has(m.municipality)));
   if (!first) {
+    const reason = memberships.length > 0 && !sso ? 'sso-required' : 'no-municipality';
     await audit(db, {
-      municipality: '',
+      municipality: sso?.municipality ?? '',
       staffId: person.id,
       action: 'login-failed',
-      details: { reason: 'no-municipality' },
+      details: { reason, ...(sso ? { method: 'sso' } : {}) },
       client: a.client,
       at: a.now,
     });
-    return { ok: false, reason: 'no-municipality' };
+    return { ok: false, reason };
   }
   await db.update(staff).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: a.now }).where(eq(staff.id, person.id));
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
-  const session = await createSession(s, person.id, first.municipality);
+  const session = await createSession(s, person.id, first.municipality, sso ? { secondFactor: sso.secondFactor !== undefined } : undefined);
+  const secondFactor = sso ? sso.secondFactor : person.totpSecret ? 'totp' : undefined;
   await audit(db, {
     municipality: first.municipality,
     staffId: person.id,
     action: 'login',
-    details: person.totpSecret ? { secondFactor: 'totp' } : undefined,
+    details: sso || secondFactor ? { ...(sso ? { method: 'sso' } : {}), ...(secondFactor ? { secondFactor } : {}) } : undefined,
     client: a.client,
     at: a.now,
   });
@@ -168,30 +191,55 @@ async function finish(s: Services, person: Person, key: string, a: Attempt): Pro
       details: { ended: session.ended, reason: 'limit' },
       at: a.now,
     });
-  return { ok: true, token: session.token, mustChangePassword: person.mustChangePassword };
+  return { ok: true, token: session.token, mustChangePassword: sso ? false : person.mustChangePassword };
+}
+
+/**
+ * The end of a login through a municipality's identity provider (sso.ts), once it has found the
+ * linked account: the TOTP step when the provider did not vouch for a second factor and the account
+ * has one, then a session bound to that municipality. The client's failure budget applies; the
+ * account's password lockout does not (it guards the password, which SSO does not use).
+ */
+export async function loginAfterSso(
+  s: Services,
+  person: Person,
+  input: { municipality: string; providerSecondFactor: boolean; client: string },
+): Promise<LoginOutcome> {
+  const a = await begin(s, input.client);
+  if (a === 'rate-limited') return { ok: false, reason: a };
+  if (!input.providerSecondFactor && person.totpSecret)
+    return { ok: false, reason: 'second-factor', ticket: ticketFor(s, person, a.now, input.municipality) };
+  return finish(s, person, failureKey(s, person.email), a, {
+    municipality: input.municipality,
+    secondFactor: input.providerSecondFactor ? 'provider' : undefined,
+  });
 }
 
 /** How long the code step may take after the password step. */
 const TICKET_SECONDS = 300;
 
 /**
- * The proof, between the two steps of a login, that the password was right: the account, a time
- * limit and an HMAC over both and the password hash (a changed password ends it). Not a session.
+ * The proof, between the two steps of a login, that the first step was right (the password, or the
+ * identity provider of `ssoMunicipality`): the account, a time limit, the municipality of a single
+ * sign-on, and an HMAC over these and the password hash (a changed password ends it). Not a session.
  */
-function ticketFor(s: Services, person: Person, now: Date): string {
+function ticketFor(s: Services, person: Person, now: Date, ssoMunicipality = ''): string {
   const expires = Math.floor(now.getTime() / 1000) + TICKET_SECONDS;
-  const mac = createHmac('sha256', s.secret).update(`login-ticket:${person.id}:${expires}:${person.passwordHash}`).digest('base64url');
-  return `${person.id}.${expires}.${mac}`;
+  return `${person.id}.${expires}.${ssoMunicipality}.${ticketMac(s, person, expires, ssoMunicipality).toString('base64url')}`;
 }
 
-async function personOfTicket(s: Services, ticket: string, now: Date): Promise<Person | undefined> {
-  const [id, expires, mac] = ticket.split('.');
-  if (!isUuid(id) || !expires || !mac || Number(expires) * 1000 < now.getTime()) return undefined;
+function ticketMac(s: Services, person: Person, expires: string | number, ssoMunicipality: string): Buffer {
+  return createHmac('sha256', s.secret).update(`login-ticket:${person.id}:${expires}:${ssoMunicipality}:${person.passwordHash}`).digest();
+}
+
+async function personOfTicket(s: Services, ticket: string, now: Date): Promise<{ person: Person; sso: string } | undefined> {
+  const [id, expires, sso, mac] = ticket.split('.');
+  if (!isUuid(id) || !expires || sso === undefined || !mac || Number(expires) * 1000 < now.getTime()) return undefined;
   const [person] = await s.database.db.select().from(staff).where(eq(staff.id, id));
   if (!person) return undefined;
-  const expected = createHmac('sha256', s.secret).update(`login-ticket:${person.id}:${expires}:${person.passwordHash}`).digest();
+  const expected = ticketMac(s, person, expires, sso);
   const given = Buffer.from(mac, 'base64url');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? person : undefined;
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { person, sso } : undefined;
 }
 
 /**
@@ -203,10 +251,11 @@ export async function loginSecondFactor(s: Services, input: { ticket: string; co
   const db = s.database.db;
   const a = await begin(s, input.client);
   if (a === 'rate-limited') return { ok: false, reason: a };
-  const person = await personOfTicket(s, input.ticket.slice(0, 200), a.now);
-  if (!person || person.disabledAt || !person.totpSecret) return { ok: false, reason: 'invalid' };
+  const proof = await personOfTicket(s, input.ticket.slice(0, 200), a.now);
+  const person = proof?.person;
+  if (!proof || !person || person.disabledAt || !person.totpSecret) return { ok: false, reason: 'invalid' };
   const key = failureKey(s, person.email);
-  if (await isLocked(s, person, key, a.now)) return { ok: false, reason: 'locked' };
+  if (!proof.sso && (await isLocked(s, person, key, a.now))) return { ok: false, reason: 'locked' };
   const secret = openSecret(s.secret, person.totpSecret);
   const step = secret ? verifyTotp(secret, input.code.slice(0, 20), a.now, person.totpLastStep) : undefined;
   if (step === undefined) return { ok: false, reason: await failed(s, person, key, a, { reason: 'second-factor' }) };
@@ -217,7 +266,7 @@ export async function loginSecondFactor(s: Services, input: { ticket: string; co
     .where(and(eq(staff.id, person.id), or(isNull(staff.totpLastStep), lt(staff.totpLastStep, step))))
     .returning({ id: staff.id });
   if (used.length === 0) return { ok: false, reason: await failed(s, person, key, a, { reason: 'second-factor' }) };
-  return finish(s, person, key, a);
+  return finish(s, person, key, a, proof.sso ? { municipality: proof.sso, secondFactor: 'totp' } : undefined);
 }
 
 export type PasswordChange = { ok: true; endedSessions: number } | { ok: false; field: 'current' | 'new' | 'repeat'; problem: string };

@@ -21,7 +21,7 @@ import { consoleSettings } from './settings.ts';
 
 export const CONSOLE_PREFIX = '/beheer';
 /** Reachable without a session. */
-const OPEN_PATHS = new Set(['/beheer/inloggen']);
+const OPEN_PATHS = new Set(['/beheer/inloggen', '/beheer/sso/start', '/beheer/sso/terug']);
 /** Reachable with a temporary password that still has to be changed. */
 const PASSWORD_PATHS = new Set(['/beheer/account', '/beheer/uitloggen']);
 

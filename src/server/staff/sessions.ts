@@ -9,6 +9,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lt, ne } from 'drizzle-orm'
 import { staff, staffMemberships, staffSessions, type StaffRole } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 import { consoleSettings } from './settings.ts';
+import { passwordLoginOff } from './sso-policy.ts';
 
 /** The `__Host-` prefix makes the browser refuse the cookie unless it is Secure, host-only and for path /. */
 export function cookieName(secure: boolean): string {
@@ -47,8 +48,10 @@ export interface ConsoleUser {
   role: StaffRole;
   memberships: { municipality: string; role: StaffRole }[];
   mustChangePassword: boolean;
-  /** Whether the person set up a second factor (TOTP). */
+  /** Whether the person set up a second factor (TOTP), or the identity provider of this session vouched for one. */
   secondFactor: boolean;
+  /** The municipality whose identity provider signed this session in (single sign-on, sso.ts). */
+  ssoMunicipality: string | null;
   sessionId: string;
   /** Goes into every console form; see csrf.ts. */
   csrf: string;
@@ -62,6 +65,7 @@ export async function createSession(
   s: Services,
   staffId: string,
   municipality: string,
+  sso?: { secondFactor: boolean },
 ): Promise<{ token: string; id: string; ended: number }> {
   const token = randomBytes(32).toString('base64url');
   const id = sessionId(token);
@@ -75,6 +79,7 @@ export async function createSession(
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000),
+    ...(sso ? { ssoMunicipality: municipality, ssoSecondFactor: sso.secondFactor } : {}),
   });
   const older = await db
     .select({ id: staffSessions.id })
@@ -137,14 +142,24 @@ export async function loadSession(s: Services, token: string): Promise<ConsoleUs
     await db.delete(staffSessions).where(eq(staffSessions.id, id));
     return undefined;
   }
-  const memberships = await db
+  const all = await db
     .select({ municipality: staffMemberships.municipality, role: staffMemberships.role })
     .from(staffMemberships)
     .where(and(eq(staffMemberships.staffId, row.person.id), isNotNull(staffMemberships.acceptedAt)))
     .orderBy(asc(staffMemberships.municipality));
+  // A session from a municipality's identity provider stays in that municipality; a password
+  // session reaches only the municipalities that still allow password login.
+  const sso = row.session.ssoMunicipality;
+  const off = sso
+    ? new Set<string>()
+    : await passwordLoginOff(
+        db,
+        all.map((m) => m.municipality),
+      );
+  const memberships = all.filter((m) => (sso ? m.municipality === sso : !off.has(m.municipality)));
   const current = memberships.find((m) => m.municipality === row.session.municipality);
   if (!current) {
-    // The person was removed from this municipality while signed in.
+    // The person was removed from this municipality while signed in (or it turned password login off).
     await db.delete(staffSessions).where(eq(staffSessions.id, id));
     return undefined;
   }
@@ -160,8 +175,10 @@ export async function loadSession(s: Services, token: string): Promise<ConsoleUs
     municipality: current.municipality,
     role: current.role,
     memberships,
-    mustChangePassword: row.person.mustChangePassword,
-    secondFactor: row.person.totpSecret !== null,
+    // A temporary password does not hold up someone the identity provider signed in.
+    mustChangePassword: sso ? false : row.person.mustChangePassword,
+    secondFactor: row.person.totpSecret !== null || row.session.ssoSecondFactor,
+    ssoMunicipality: sso,
     sessionId: id,
     csrf: csrfFor(s, id),
   };

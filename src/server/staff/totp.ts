@@ -91,23 +91,24 @@ export function otpauthUri(secret: Uint8Array, account: string, issuer = 'Rondko
   return `otpauth://totp/${label}?secret=${base32Encode(secret)}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=${TOTP.digits}&period=${TOTP.stepSeconds}`;
 }
 
-function key(serverSecret: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', serverSecret, Buffer.alloc(0), 'rondkomen staff totp secret', 32));
+/** A key per purpose ('totp', and in sso.ts the client secret and the login flow), derived from the server secret. */
+function key(serverSecret: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', serverSecret, Buffer.alloc(0), `rondkomen staff ${purpose} secret`, 32));
 }
 
-/** Encrypts a TOTP secret for the database: iv.tag.ciphertext, base64url. */
-export function sealSecret(serverSecret: Buffer, secret: Uint8Array): string {
+/** Encrypts a TOTP secret (or, with another purpose, any other secret) for the database: iv.tag.ciphertext, base64url. */
+export function sealSecret(serverSecret: Buffer, secret: Uint8Array, purpose = 'totp'): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(serverSecret), iv);
+  const cipher = createCipheriv('aes-256-gcm', key(serverSecret, purpose), iv);
   const sealed = Buffer.concat([cipher.update(secret), cipher.final()]);
   return [iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64url')).join('.');
 }
 
-export function openSecret(serverSecret: Buffer, sealed: string): Buffer | undefined {
+export function openSecret(serverSecret: Buffer, sealed: string, purpose = 'totp'): Buffer | undefined {
   const [iv, tag, data] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
   if (!iv || !tag || !data) return undefined;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key(serverSecret), iv);
+    const decipher = createDecipheriv('aes-256-gcm', key(serverSecret, purpose), iv);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data), decipher.final()]);
   } catch {

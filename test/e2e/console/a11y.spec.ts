@@ -109,7 +109,13 @@ const PAGES: Record<string, () => string[]> = {
     `/beheer/screening/${importId}?toon=letters`,
     '/beheer/dashboard',
   ],
-  'the admin pages': () => ['/beheer/auditlog', '/beheer/medewerkers', `/beheer/medewerkers/${colleague.id}`, '/beheer/account'],
+  'the admin pages': () => [
+    '/beheer/auditlog',
+    '/beheer/medewerkers',
+    `/beheer/medewerkers/${colleague.id}`,
+    '/beheer/sso',
+    '/beheer/account',
+  ],
 };
 
 for (const [name, paths] of Object.entries(PAGES)) {
@@ -118,6 +124,11 @@ for (const [name, paths] of Object.entries(PAGES)) {
     for (const path of paths()) await check(page, path);
   });
 }
+
+test('the return page of single sign-on, without a login in progress', async ({ page }) => {
+  await check(page, '/beheer/sso/terug', 'sso return without a flow', 401);
+  await expect(page.getByRole('alert')).toBeVisible();
+});
 
 test('pages of records that do not exist', async ({ page }) => {
   await login(page, con.base, admin);
