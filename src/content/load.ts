@@ -4,6 +4,7 @@
  * All problems are collected and reported together, each with its file, so an editor can fix a
  * batch of content in one go. Nothing here is silently repaired.
  */
+import { municipalityFileName } from './file-names.ts';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_CONTENT_DIR, readContent, type ContentFile } from './files.ts';
@@ -197,7 +198,8 @@ function compileMunicipality(
   periodStart: string,
   problems: string[],
 ): Municipality {
-  if (!file.endsWith(`${input.code}.yaml`)) problems.push(`${file}: the file name must be the CBS code (${input.code}.yaml)`);
+  const expected = municipalityFileName(input.code, input.name);
+  if (!file.endsWith(`/${expected}`) && file !== expected) problems.push(`${file}: the file name must be the CBS code and the name (${expected})`);
   const code = input.code;
 
   /** The shared regulation a file refers to, when it exists and lists this municipality. */
@@ -363,8 +365,10 @@ function compileLocalTaxes(
   problems: string[],
 ): LocalTaxes {
   const code = input.municipality;
-  if (!file.endsWith(`${code}.yaml`)) problems.push(`${file}: the file name must be the CBS code (${code}.yaml)`);
-  if (!places[code]) problems.push(`${file}: ${code} is not in places/municipalities.yaml`);
+  const place = places[code];
+  if (!place) problems.push(`${file}: ${code} is not in places/municipalities.yaml`);
+  else if (!file.endsWith(`/${municipalityFileName(code, place.name)}`))
+    problems.push(`${file}: the file name must be the CBS code and the name (${municipalityFileName(code, place.name)})`);
   const seen = new Set<string>();
   const taxes = input.taxes.map((t): LocalTax => {
     const key = `${t.id}/${t.payer}`;
@@ -536,8 +540,9 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
   }
   for (const m of Object.values(municipalities)) {
     const place = places[m.code];
-    if (!place) problems.push(`municipalities/${m.code}.yaml: ${m.code} is not in places/municipalities.yaml`);
-    else if (place.name !== m.name) problems.push(`municipalities/${m.code}.yaml: name ${m.name} differs from the CBS name ${place.name}`);
+    const file = `municipalities/${municipalityFileName(m.code, m.name)}`;
+    if (!place) problems.push(`${file}: ${m.code} is not in places/municipalities.yaml`);
+    else if (place.name !== m.name) problems.push(`${file}: name ${m.name} differs from the CBS name ${place.name}`);
   }
 
   const localTaxes: Record<string, LocalTaxes> = {};

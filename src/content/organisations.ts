@@ -4,6 +4,7 @@
  * of content/: every problem is reported with its file, and an organisation must belong to a
  * municipality the rulebook knows.
  */
+import { startsWithCode } from './file-names.ts';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_CONTENT_DIR, listContentYaml } from './files.ts';
 import { ContentError } from './load.ts';
@@ -34,7 +35,8 @@ export function loadOrganisations(municipalities: ReadonlySet<string>, contentDi
       continue;
     }
     const { municipality, organisations } = r.data;
-    if (f.path !== `organisations/${municipality}.yaml`) problems.push(`${f.path}: the file name must be the municipality code ${municipality}`);
+    if (!f.path.startsWith('organisations/') || !startsWithCode(f.path, municipality))
+      problems.push(`${f.path}: the file name must be the municipality code and name (${municipality}-<name>.yaml)`);
     if (!municipalities.has(municipality)) problems.push(`${f.path}: municipality ${municipality} has no file in municipalities/`);
     for (const o of organisations) {
       if (out[o.code]) problems.push(`${f.path}: organisation code ${o.code} is used twice`);

@@ -89,12 +89,5 @@ export function municipalSchemePath(language: Language, slug: string, id: string
   return localePath(language, `${PATHS.municipalities}/${slug}/${id}`);
 }
 
-/** A URL slug from a municipality name: "Aa en Hunze" gives "aa-en-hunze". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+/** A URL slug from a municipality name: "Aa en Hunze" gives "aa-en-hunze" (the same as its content files). */
+export { nameSlug as slugify } from '../content/file-names.ts';

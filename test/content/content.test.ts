@@ -46,7 +46,6 @@ describe('content/', () => {
       expect(problems).toContain('rules.yaml: kindgebonden-budget/afbouw: the versions must cover 2025-01-01 to 2026-12-31');
       expect(problems).toContain('rules.yaml: onbekend/regel: the engine knows no rule of that id');
       // Local tax tariffs: named by a Dutch municipality's code, in euros a year, for every household or for both sizes.
-      expect(problems).toContain('local-taxes/GM0001.yaml: the file name must be the CBS code (GM9999.yaml)');
       expect(problems).toContain('local-taxes/GM0001.yaml: GM9999 is not in places/municipalities.yaml');
       expect(problems).toContain('local-taxes/GM0002.yaml: taxes.0.tariffs.all.unit: Invalid input: expected "EUR/year"');
       expect(problems).toContain('local-taxes/GM0003.yaml: taxes.0.tariffs: tariffs are either `all`, or `single` and `multi-person`');

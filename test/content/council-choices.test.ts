@@ -6,6 +6,7 @@
  * `delegatedTo` (the kwijtschelding norm percentage: Regeling kwijtschelding belastingen
  * medeoverheden art. 2, 90 to 100 %). The loader refuses every other replacement.
  */
+import { municipalityFileName } from '../../src/content/file-names.ts';
 import { describe, expect, it } from 'vitest';
 import { readContent, type ContentFiles } from '../../src/content/files.ts';
 import { ContentError, compileRulebook } from '../../src/content/load.ts';
@@ -39,11 +40,11 @@ describe('a council replaces a national value only where the law delegates it', 
   });
 
   it('refuses a municipality file that replaces a parameter that is not delegated', () => {
-    const problems = problemsWith('municipalities', 'municipalities/GM1680.yaml', (t) =>
+    const problems = problemsWith('municipalities', 'municipalities/GM1680-aa-en-hunze.yaml', (t) =>
       t.replace('  kwijtschelding/norm-percentage:', '  kwijtschelding/betalingscapaciteit-percentage:'),
     );
     expect(problems).toEqual([
-      'municipalities/GM1680.yaml: parameters: kwijtschelding/betalingscapaciteit-percentage is not delegated to the council (its file declares no delegatedTo), so a council may not replace it',
+      'municipalities/GM1680-aa-en-hunze.yaml: parameters: kwijtschelding/betalingscapaciteit-percentage is not delegated to the council (its file declares no delegatedTo), so a council may not replace it',
     ]);
   });
 
@@ -57,9 +58,9 @@ describe('a council replaces a national value only where the law delegates it', 
   });
 
   it('refuses a choice outside the range the law allows (85 % is below the 90 % minimum)', () => {
-    const problems = problemsWith('municipalities', 'municipalities/GM1680.yaml', (t) => t.replace(/(\n {4}- from: 2025-01-01\n {6}to: 2027-12-31\n {6}value: )100/, '$185'));
+    const problems = problemsWith('municipalities', 'municipalities/GM1680-aa-en-hunze.yaml', (t) => t.replace(/(\n {4}- from: 2025-01-01\n {6}to: 2027-12-31\n {6}value: )100/, '$185'));
     expect(problems).toEqual([
-      'municipalities/GM1680.yaml: parameters: kwijtschelding/norm-percentage from 2025-01-01 is 85, outside what the council may choose (90 to 100)',
+      'municipalities/GM1680-aa-en-hunze.yaml: parameters: kwijtschelding/norm-percentage from 2025-01-01 is 85, outside what the council may choose (90 to 100)',
     ]);
   });
 
@@ -98,31 +99,62 @@ describe('a regulation several municipalities share is written once', () => {
     expect(regulations.map((f) => f.path)).toEqual(['regulations/drentsche-aa.yaml']);
     expect(count(regulations[0]!.text)).toBe(2);
     expect(municipalities.map((f) => [f.path, count(f.text)])).toEqual([
-      ['municipalities/GM0106.yaml', 2],
-      ['municipalities/GM0267.yaml', 0],
-      ['municipalities/GM1680.yaml', 1],
-      ['municipalities/GM1708.yaml', 0],
-      ['municipalities/GM1730.yaml', 2],
+      ['municipalities/GM0106-assen.yaml', 2],
+      ['municipalities/GM0267-nijkerk.yaml', 0],
+      ['municipalities/GM1680-aa-en-hunze.yaml', 1],
+      ['municipalities/GM1708-steenwijkerland.yaml', 0],
+      ['municipalities/GM1730-tynaarlo.yaml', 2],
     ]);
   });
 
   it('refuses a reference to a regulation that does not exist, that does not list the municipality, or to a value it lacks', () => {
     expect(
-      problemsWith('municipalities', 'municipalities/GM1730.yaml', (t) =>
+      problemsWith('municipalities', 'municipalities/GM1730-tynaarlo.yaml', (t) =>
         t.replace('regulation: drentsche-aa\n    article: art. 36', 'regulation: drentsche-aa-oud\n    article: art. 36'),
       ),
-    ).toEqual(['municipalities/GM1730.yaml: scheme individuele-inkomenstoeslag: legal refers to regulation drentsche-aa-oud, which is not in content/regulations/']);
+    ).toEqual(['municipalities/GM1730-tynaarlo.yaml: scheme individuele-inkomenstoeslag: legal refers to regulation drentsche-aa-oud, which is not in content/regulations/']);
     expect(problemsWith('regulations', 'regulations/drentsche-aa.yaml', (t) => t.replace('- GM1730\n', ''))).toContain(
-      'municipalities/GM1730.yaml: individuele-inkomenstoeslag/income/percent refers to regulation drentsche-aa, which does not list GM1730',
+      'municipalities/GM1730-tynaarlo.yaml: individuele-inkomenstoeslag/income/percent refers to regulation drentsche-aa, which does not list GM1730',
     );
-    const problems = problemsWith('municipalities', 'municipalities/GM1680.yaml', (t) => t.replace('value: income-limit-percent', 'value: income-limit'));
+    const problems = problemsWith('municipalities', 'municipalities/GM1680-aa-en-hunze.yaml', (t) => t.replace('value: income-limit-percent', 'value: income-limit'));
     expect(problems).toEqual([
-      'municipalities/GM1680.yaml: individuele-inkomenstoeslag/income/percent refers to income-limit, which regulation drentsche-aa does not have',
+      'municipalities/GM1680-aa-en-hunze.yaml: individuele-inkomenstoeslag/income/percent refers to income-limit, which regulation drentsche-aa does not have',
     ]);
   });
 
   it('refuses a regulation no municipality refers to', () => {
     const copy = readContent().files.regulations[0]!.text;
     expect(problemsWith('regulations', 'regulations/ongebruikt.yaml', () => copy)).toEqual(['regulations/ongebruikt.yaml: no municipality file refers to it']);
+  });
+});
+
+describe('the files of a municipality are named by code and name', () => {
+  it('names them GM0106-assen.yaml, so that a newcomer finds Assen in one guess', () => {
+    expect(municipalityFileName('GM1680', 'Aa en Hunze')).toBe('GM1680-aa-en-hunze.yaml');
+    expect(municipalityFileName('GM1940', 'De Fryske Marren')).toBe('GM1940-de-fryske-marren.yaml');
+    expect(municipalityFileName('GM1900', 'Súdwest-Fryslân')).toBe('GM1900-sudwest-fryslan.yaml');
+    expect(Object.keys(rb.municipalities).sort()).toEqual(['GM0106', 'GM0267', 'GM1680', 'GM1708', 'GM1730']);
+  });
+
+  it('refuses a file named by code alone, or by another name', () => {
+    const content = readContent();
+    const files = content.files.municipalities;
+    const i = files.findIndex((f) => f.path === 'municipalities/GM0106-assen.yaml');
+    files[i] = { ...files[i]!, path: 'municipalities/GM0106.yaml' };
+    const j = content.files.localTaxes.findIndex((f) => f.path === 'local-taxes/GM1708-steenwijkerland.yaml');
+    content.files.localTaxes[j] = { ...content.files.localTaxes[j]!, path: 'local-taxes/GM1708-steenwijk.yaml' };
+    let problems: string[] = [];
+    try {
+      compileRulebook(content);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContentError);
+      problems = (e as ContentError).problems;
+    }
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'municipalities/GM0106.yaml: the file name must be the CBS code and the name (GM0106-assen.yaml)',
+        'local-taxes/GM1708-steenwijk.yaml: the file name must be the CBS code and the name (GM1708-steenwijkerland.yaml)',
+      ]),
+    );
   });
 });

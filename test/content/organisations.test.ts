@@ -39,10 +39,10 @@ describe('content/organisations', () => {
     const org = (code: string, extra = '') =>
       `- code: ${code}\n  name: Test organisatie\n  kind: library\n  provenance: secondary\n  evidence:\n    title: Bron van test\n    url: https://example.org\n${extra}`;
     const d = dir({
-      'GM0106.yaml': `municipality: GM0106\norganisations:\n${org('dubbel')}`,
-      'GM1680.yaml': `municipality: GM1680\norganisations:\n${org('goed')}${org('geen-noot', '  unverified: true\n')}`,
-      'GM0267.yaml': `municipality: GM0267\norganisations:\n${org('dubbel')}`,
-      'GM9999.yaml': `municipality: GM9999\norganisations:\n${org('elders')}`,
+      'GM0106-assen.yaml': `municipality: GM0106\norganisations:\n${org('dubbel')}`,
+      'GM1680-aa-en-hunze.yaml': `municipality: GM1680\norganisations:\n${org('goed')}${org('geen-noot', '  unverified: true\n')}`,
+      'GM0267-nijkerk.yaml': `municipality: GM0267\norganisations:\n${org('dubbel')}`,
+      'GM9999-nergens.yaml': `municipality: GM9999\norganisations:\n${org('elders')}`,
       'verkeerd.yaml': `municipality: GM0106\norganisations:\n${org('naam')}`,
     });
     let problems: string[] = [];
@@ -54,10 +54,10 @@ describe('content/organisations', () => {
     }
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^organisations\/GM1680\.yaml: organisations\.1: an unverified organisation needs a note/),
-        'organisations/GM0267.yaml: organisation code dubbel is used twice',
-        'organisations/GM9999.yaml: municipality GM9999 has no file in municipalities/',
-        'organisations/verkeerd.yaml: the file name must be the municipality code GM0106',
+        expect.stringMatching(/^organisations\/GM1680-aa-en-hunze\.yaml: organisations\.1: an unverified organisation needs a note/),
+        'organisations/GM0267-nijkerk.yaml: organisation code dubbel is used twice',
+        'organisations/GM9999-nergens.yaml: municipality GM9999 has no file in municipalities/',
+        'organisations/verkeerd.yaml: the file name must be the municipality code and name (GM0106-<name>.yaml)',
       ]),
     );
   });

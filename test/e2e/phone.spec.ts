@@ -213,7 +213,7 @@ for (const lang of ['nl', 'ar'] as const) {
 
 for (const lang of ['nl', 'ar'] as const) {
   test(`${lang}: the consent text names how to reach the municipality, with its phone number when content has one`, async ({ page }) => {
-    // Nijkerk: the income service's phone in content/municipalities/GM0267.yaml.
+    // Nijkerk: the income service's phone in content/municipalities/GM0267-nijkerk.yaml.
     const nijkerk = getRulebook().municipalities.GM0267!.incomeService;
     await page.goto(`${prefix(lang)}/uitkomst?voorbeeld=gepensioneerd-stel-nijkerk`);
     const line = page.locator('#contact [data-municipal-contact]');

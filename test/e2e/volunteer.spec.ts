@@ -141,6 +141,12 @@ for (const [lang, resident] of [
     await expect(page.getByRole('heading', { level: 1, name: v(lang, 'sheet.pageTitle') })).toBeVisible();
     await expect(page.locator('.volunteer-sheet[lang=nl] [data-scheme="huurtoeslag"] .volunteer-checklist li').first()).toBeVisible();
     await expect(page.locator(`.volunteer-sheet[lang=${resident}] [data-scheme="huurtoeslag"]`)).toBeVisible();
+    // How to reach the municipality: content knows no phone for the Werkplein, so the municipality's own
+    // number and postal address from the government's register (content/contacts/), on both sheets.
+    for (const l of new Set([resident, 'nl'])) {
+      await expect(page.locator(`.volunteer-sheet[lang=${l}] [data-sheet-register]`)).toContainText('(0592) 36 69 11');
+      await expect(page.locator(`.volunteer-sheet[lang=${l}] [data-sheet-register]`)).toContainText('Postbus 30018');
+    }
     await expectAccessible(page, `${lang} next-steps sheet`);
     if (lang === 'nl') {
       // The same sheet as a PDF, made on the server and sent without being kept.

@@ -310,7 +310,7 @@ describe.each(testDatabases)('screening on $name', (target) => {
   it('does not flag 1,000 generated Assen households at several times the norm for kwijtschelding, and flags one at the norm', async () => {
     // Households with a home of their own (rent or owner), of every size, each with a net income of three to six times
     // the norm for a couple (2,002.13 a month in 2026), and no tax bill: Assen's tariffs (276.23 a year for one person,
-    // 347.67 for more, content/local-taxes/GM0106.yaml) stand in for it. The last row has an income at the living costs
+    // 347.67 for more, content/local-taxes/GM0106-assen.yaml) stand in for it. The last row has an income at the living costs
     // kwijtschelding allows (90 % of the bijstandsnorm of 1,401.50: 1,261.35) and nothing left: all 276.23 is forgiven.
     const header =
       'id;name;address;postcode;city;email;applicant_age;partner_age;children_ages;housemate_ages;applicant_income;applicant_income_type;housing;rent';

@@ -1,5 +1,5 @@
 /**
- * A municipal minima scheme, evaluated from its data (`content/municipalities/GM####.yaml`): age,
+ * A municipal minima scheme, evaluated from its data (`content/municipalities/GM####-<name>.yaml`): age,
  * student, child, asset and income conditions, a reference period and conditions only a person can
  * judge, then the amount. No municipality has code of its own.
  */

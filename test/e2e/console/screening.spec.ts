@@ -64,7 +64,7 @@ test('screens an upload with bad lines, shows the problems per line, and gives t
     '\uFEFFRegel;Kenmerk;Naam;Adres;Postcode;Woonplaats;E-mail;Uitkomst;Waarschijnlijk recht op;Ambtshalve mogelijk;Geschat per jaar;Al in de werklijst;Krijgt brief;Fouten',
   );
   // Only the schemes the household likely gets: not kwijtschelding, since she can pay Assen's tariffs for more persons
-  // (347.67 a year, content/local-taxes/GM0106.yaml) herself.
+  // (347.67 a year, content/local-taxes/GM0106-assen.yaml) herself.
   const ank = text.split('\r\n').find((line) => line.startsWith('2;A-001;'));
   expect(ank).toMatch(
     /^2;A-001;Mevrouw A\. de Vries;Kerkstraat 1;9401 AA;Assen;;waarschijnlijk recht;.*Kindgebonden budget.*;;\d+,\d{2};nee;ja;$/,
