@@ -51,7 +51,8 @@ export default defineConfig({
     timeout: 60_000,
     // An in-memory database (PGlite) per run: the site stores nothing, and tests must not touch .data/.
     // Every browser test comes from 127.0.0.1, several at a time: PDFs may wait longer for their
-    // turn, and one address may ask for more of them (test/server/pdf-limits.test.ts tests the limits).
+    // turn, and one address may ask for more of them and make more requests to be contacted
+    // (test/server/pdf-limits.test.ts and test/server/consent.test.ts test the limits).
     env: {
       HOST: '127.0.0.1',
       PORT: String(E2E_PORT),
@@ -60,6 +61,8 @@ export default defineConfig({
       PGLITE_DIR: 'memory://',
       PDF_QUEUE_SECONDS: '300',
       PDF_PER_CLIENT_PER_HOUR: '1000',
+      // Requests to be contacted and volunteers' referrals of both projects all come from 127.0.0.1.
+      CONSENT_PER_CLIENT_PER_HOUR: '1000',
     },
   },
 });

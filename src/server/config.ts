@@ -3,6 +3,7 @@
  * mail into the local outbox, the site on 127.0.0.1:4321.
  */
 import { join } from 'node:path';
+import { ConfigError } from './http/gate.ts';
 
 export interface SmtpConfig {
   url: string;
@@ -24,6 +25,8 @@ export interface Config {
   inlineWorkers: boolean;
   production: boolean;
   root: string;
+  /** Requests to be contacted one client address may make per hour (CONSENT_PER_CLIENT_PER_HOUR, default 10). */
+  consentPerClientPerHour: number;
   queue: {
     retryDelay: number;
     heartbeatSeconds: number;
@@ -36,6 +39,16 @@ export interface Config {
 /** The project root: set by src/server/main.ts, otherwise the working directory (npm scripts, tests). */
 export function projectRoot(): string {
   return process.env.RONDKOMEN_ROOT ?? process.cwd();
+}
+
+/** CONSENT_PER_CLIENT_PER_HOUR: unset is 10; anything but a whole number from 1 is a configuration error. */
+export function parseConsentPerClientPerHour(setting: string | undefined): number {
+  const s = (setting ?? '').trim();
+  if (s === '') return 10;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`CONSENT_PER_CLIENT_PER_HOUR: "${s}" is not a whole number of requests per hour`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inlineWorkers: !databaseUrl || env.INLINE_WORKERS === 'true',
     production: env.NODE_ENV === 'production',
     root,
+    consentPerClientPerHour: parseConsentPerClientPerHour(env.CONSENT_PER_CLIENT_PER_HOUR),
     queue: {
       retryDelay: Number(env.QUEUE_RETRY_DELAY ?? 30),
       heartbeatSeconds: Number(env.QUEUE_HEARTBEAT_SECONDS ?? 30),

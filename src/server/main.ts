@@ -15,6 +15,7 @@ import { closeServices, services } from './app.ts';
 import { secretProblem } from './security/secrets.ts';
 import { ConfigError, gate, MAX_BODY_BYTES, parseTrustedProxies, type Listener, type TrustedProxies } from './http/gate.ts';
 import { parseApiRateLimit } from './http/rate-limit.ts';
+import { parseConsentPerClientPerHour } from './config.ts';
 import { consoleSettings } from './staff/settings.ts';
 import { exitIfFolderInUse } from './db/lock.ts';
 
@@ -34,6 +35,7 @@ let trustedProxies: TrustedProxies | undefined;
 try {
   trustedProxies = parseTrustedProxies(process.env.RONDKOMEN_TRUSTED_PROXY);
   parseApiRateLimit(process.env.RONDKOMEN_API_RATE_LIMIT);
+  parseConsentPerClientPerHour(process.env.CONSENT_PER_CLIENT_PER_HOUR);
 } catch (e) {
   if (e instanceof ConfigError) refuseToStart(e.message);
   throw e;

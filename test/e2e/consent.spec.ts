@@ -6,9 +6,9 @@
  * English; every new page gets one axe check in all six languages (with JavaScript; without it in
  * Dutch, English and Arabic, as the pages ship no scripts).
  *
- * Each successful request counts against the per-IP limit (10 per hour) of the one server of a run:
- * this file makes ten (two flows and a fixed address in nl/en, a request to be called in nl/ar, each
- * with JavaScript on and off). Add no more without raising that budget.
+ * Every request comes from 127.0.0.1, so the run's server allows more requests per client address
+ * than a deployment does (CONSENT_PER_CLIENT_PER_HOUR in test/playwright.config.ts); test/server/consent.test.ts
+ * tests the limit itself.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';

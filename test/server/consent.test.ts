@@ -17,6 +17,7 @@ import { sendMessage } from '../../src/server/messages/send.ts';
 import { CONSENT_TEXT_VERSION, type ConsentRequest } from '../../src/contract/consent.ts';
 import { consents, messages, outbox, rateLimits } from '../../src/server/db/schema.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
+import { readConfig } from '../../src/server/config.ts';
 import { startWorkers } from '../../src/server/queue/workers.ts';
 import type { Rulebook } from '../../src/engine/rulebook.ts';
 import { testDatabases } from '../support/db.ts';
@@ -193,6 +194,19 @@ describe.each(testDatabases)('consent and outreach on $name', (target) => {
     expect(await requestConsent(s, request({ email: 'Many+4@example.org' }), client())).toMatchObject({ ok: true, mailed: false });
     for (let i = 0; i < 10; i++) expect((await requestConsent(s, request({ email: `p${i}@example.org` }), same)).ok).toBe(true);
     expect(await requestConsent(s, request({ email: 'p10@example.org' }), same)).toEqual({ ok: false, reason: 'rate-limited' });
+    // A deployment sets its own count (CONSENT_PER_CLIENT_PER_HOUR); unset it is ten, as above.
+    expect(readConfig({}).consentPerClientPerHour).toBe(10);
+    const three = {
+      ...s,
+      config: { ...s.config, consentPerClientPerHour: readConfig({ CONSENT_PER_CLIENT_PER_HOUR: ' 3 ' }).consentPerClientPerHour },
+    };
+    const other = { ip: '198.51.100.8' };
+    for (let i = 0; i < 3; i++) expect((await requestConsent(three, request({ email: `q${i}@example.org` }), other)).ok).toBe(true);
+    expect(await requestConsent(three, request({ email: 'q3@example.org' }), other)).toEqual({ ok: false, reason: 'rate-limited' });
+    for (const bad of ['0', '-1', '2.5', 'ten'])
+      expect(() => readConfig({ CONSENT_PER_CLIENT_PER_HOUR: bad }), bad).toThrow(
+        `CONSENT_PER_CLIENT_PER_HOUR: "${bad}" is not a whole number`,
+      );
     const keys = (await db.db.select().from(rateLimits)).map((r) => r.key).join(' ');
     expect(keys).not.toContain('example.org');
     expect(keys).not.toContain('198.51.100.7');

@@ -39,7 +39,8 @@ export type RequestOutcome =
  * asking first, the link in any earlier mail to that mailbox lets its owner confirm it (confirm.ts).
  */
 export const LIMITS = {
-  perIp: { count: 10, seconds: 3600 },
+  /** The count is the deployment's (CONSENT_PER_CLIENT_PER_HOUR, default 10: src/server/config.ts). */
+  perIp: { seconds: 3600 },
   perMailbox: { count: 3, seconds: 86_400 },
   /** Requests to be called per phone number a day: a wrong or someone else's number costs a municipality few calls. */
   perPhone: { count: 2, seconds: 86_400 },
@@ -75,7 +76,7 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
   const db = s.database.db;
   const now = s.now();
   // The client's budget first: a refused request does not use the mailbox's.
-  if (!(await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, LIMITS.perIp.count, LIMITS.perIp.seconds, now)))
+  if (!(await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, s.config.consentPerClientPerHour, LIMITS.perIp.seconds, now)))
     return { ok: false, reason: 'rate-limited' };
   if (r.email === undefined) return requestCall(s, r, r.phone ?? '');
   const email = r.email.trim().toLowerCase();
