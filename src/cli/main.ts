@@ -22,6 +22,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
   contacts [--xml FILE] [--date DATE]
                         (npm run content:contacts) where to ask every municipality, from the register
                         of government organisations (downloads its export, or reads a stored copy)
+  openapi [--example] [--out FILE]
+                        the public API's OpenAPI document (as GET /api/v1/openapi.json serves it;
+                        --example: with an example public URL and contact address, for the linter)
   carry-forward --to DATE [DIR]
                         open a new period: amounts not yet published carried forward as provisional
   admin create --email E --name N --municipality GMxxxx [--role R] [--password-stdin]
@@ -59,6 +62,11 @@ switch (command) {
   case 'contacts': {
     const { contactsCommand } = await import('./content-contacts.ts');
     process.exitCode = await contactsCommand(args);
+    break;
+  }
+  case 'openapi': {
+    const { openApiCommand } = await import('./openapi.ts');
+    process.exitCode = openApiCommand(args);
     break;
   }
   case 'carry-forward': {

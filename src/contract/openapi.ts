@@ -49,7 +49,8 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
         'Money is in euros with at most two decimals; dates are `YYYY-MM-DD`. Texts are in the requested language ' +
         '(`language` in the body, else `Accept-Language`, else Dutch). Version 1 only adds optional fields: ignore the ones ' +
         'you do not know. The contract in words: `docs/contract/check-v1.md` in the source.',
-      contact: { name: 'Rondkomen', url: `${site}/`, ...(contactEmail ? { email: contactEmail } : {}) },
+      // A contact URL must be absolute (OpenAPI: format uri): without a public URL the document names none.
+      contact: { name: 'Rondkomen', ...(site ? { url: `${site}/` } : {}), ...(contactEmail ? { email: contactEmail } : {}) },
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: `${site}/api/v1`, description: 'This server' }],
@@ -79,6 +80,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
           responses: {
             '200': jsonResponse('The result.', ref('Result'), {
               ...versionHeader,
+              'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
               'Content-Language': { $ref: '#/components/headers/Content-Language' },
             }),
             '400': error('InvalidInput'),
@@ -99,6 +101,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
           operationId: 'householdSchema',
           tags: ['description'],
           summary: 'The JSON Schema of the household input',
+          description: 'The input of `POST /check` as a JSON Schema (draft 2020-12), for clients that validate before they send.',
           responses: {
             '200': jsonResponse('JSON Schema (draft 2020-12) of the household.', {
               type: 'object',
@@ -113,6 +116,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
           operationId: 'openApiDocument',
           tags: ['description'],
           summary: 'This document',
+          description: 'The OpenAPI 3.1 document of this API, at the base URI in JSON (Dutch API Design Rules, /core/publish-openapi).',
           responses: {
             '200': jsonResponse('The OpenAPI 3.1 document of the API.', { type: 'object', description: 'An OpenAPI document.' }),
             '405': error('MethodNotAllowed'),
@@ -128,6 +132,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
       },
       headers: {
         'API-Version': { description: 'The full version of the API.', schema: { type: 'string', example: API_VERSION } },
+        'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
         'Content-Language': {
           description: 'The language of the texts.',
           schema: { type: 'string', enum: [...LANGUAGES] },
