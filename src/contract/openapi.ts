@@ -80,14 +80,9 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
           responses: {
             '200': jsonResponse('The result.', ref('Result'), {
               ...versionHeader,
-              'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
               'Content-Language': { $ref: '#/components/headers/Content-Language' },
             }),
             '400': error('InvalidInput'),
-            '403': {
-              description: 'A cross-site form post (a form content type without this site as Origin); plain text.',
-              content: { 'text/plain': { schema: { type: 'string' } } },
-            },
             '405': error('MethodNotAllowed'),
             '413': error('BodyTooLarge'),
             '415': error('UnsupportedMediaType'),

@@ -15,6 +15,8 @@ import { closeServices, services } from './app.ts';
 import { secretProblem } from './security/secrets.ts';
 import { ConfigError, gate, MAX_BODY_BYTES, parseTrustedProxies, type Listener, type TrustedProxies } from './http/gate.ts';
 import { parseApiRateLimit } from './http/rate-limit.ts';
+import { publicApi, servePublicApi } from './http/public-api.ts';
+import { API_MAX_BODY_BYTES } from './http/json.ts';
 import { parseConsentPerClientPerHour } from './config.ts';
 import { consoleSettings } from './staff/settings.ts';
 import { exitIfFolderInUse } from './db/lock.ts';
@@ -56,10 +58,11 @@ const server = startServer().server.server;
 server.requestTimeout = 120_000;
 const screeningPath = '/beheer/screening/';
 const screeningLimit = consoleSettings().screeningMaxBytes + 65_536;
+const api = publicApi(opened.rulebook);
 wrapListener(server, (listener) =>
-  gate(compressResponses(listener), {
-    // The console's screening upload is the one form that carries a file.
-    bodyLimit: (path) => (path === screeningPath ? screeningLimit : MAX_BODY_BYTES),
+  gate(compressResponses(servePublicApi(listener, api)), {
+    // The console's screening upload is the one form that carries a file; the public API takes 64 KiB.
+    bodyLimit: (path) => (path === screeningPath ? screeningLimit : path.startsWith('/api/') ? API_MAX_BODY_BYTES : MAX_BODY_BYTES),
     trustedProxies,
     clientDir: new URL('../../dist/client/', import.meta.url).pathname,
   }),

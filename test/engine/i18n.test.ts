@@ -67,7 +67,7 @@ describe('codes emitted by the code', () => {
     const code = [
       ...sources(join(root, 'src/contract')),
       ...sources(join(root, 'src/engine')),
-      ...sources(join(root, 'src/pages/api')),
+      ...sources(join(root, 'src/server/http')),
     ].join('\n');
     const codes = new Set([
       ...[...code.matchAll(/code: '([a-z0-9-]+)'/g)].map((m) => m[1]!),

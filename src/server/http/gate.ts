@@ -18,6 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { join, relative, sep } from 'node:path';
+import { contractError } from '../../contract/errors.ts';
 import { API_VERSION } from '../../contract/openapi.ts';
 import { refusalHeaders, refusalHtml, requestLanguage } from './refusal.ts';
 import { FORWARDED_PROTO_HEADER, HSTS, PROXIED_HEADER, SECURITY_HEADERS, withFrameAncestors } from './headers.ts';
@@ -204,9 +205,13 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, kind:
   const language = requestLanguage(path, req.headers['accept-language']);
   if (status === 405) res.setHeader('Allow', ALLOW);
   if (path.startsWith('/api/')) {
-    const code = kind === 'method' ? 'method-not-allowed' : 'body-too-large';
+    // The error JSON of the contract; a body too large says so in the caller's language.
+    const body =
+      kind === 'method'
+        ? { error: { code: 'method-not-allowed', issues: [] } }
+        : contractError('body-too-large', [{ path: [], code: 'body-too-large', params: {} }], language);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'api-version': API_VERSION });
-    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ error: { code, issues: [] } }));
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
     return;
   }
   res.writeHead(status, refusalHeaders(language));

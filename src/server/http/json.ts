@@ -1,49 +1,35 @@
-/** JSON responses and request bodies with a size limit, shared by the API endpoints. */
+/** JSON answers of the public API (public-api.ts), and the body limit the request gate applies to them. */
 import type { Language } from '../../engine/rulebook.ts';
 import { LANGUAGES } from '../../contract/household.ts';
 import { API_VERSION } from '../../contract/openapi.ts';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+/** The public API takes at most 64 KiB per request (the request gate refuses more with 413, src/server/main.ts). */
+export const API_MAX_BODY_BYTES = 64 * 1024;
+
+/** An answer of the API before it is written: status, headers and the JSON text. */
+export interface ApiAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 /** A JSON answer of the API, with the full API version in a header (Dutch API Design Rules, /core/version-header). */
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return jsonText(JSON.stringify(body), status, headers);
+export function jsonAnswer(body: unknown, status = 200, headers: Record<string, string> = {}): ApiAnswer {
+  return jsonTextAnswer(JSON.stringify(body), status, headers);
 }
 
 /** The same for JSON written once beforehand (a document served unchanged to every caller). */
-export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(text, {
+export function jsonTextAnswer(text: string, status = 200, headers: Record<string, string> = {}): ApiAnswer {
+  return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'api-version': API_VERSION, ...headers },
-  });
+    body: text,
+  };
 }
 
 /** 405 for a method an endpoint does not take, with `Allow`. */
-export function methodNotAllowed(allow: string): Response {
-  return json({ error: { code: 'method-not-allowed', issues: [] } }, 405, { allow });
-}
-
-export class BodyTooLarge extends Error {}
-
-/** Reads the body as text, refusing more than `limit` bytes even without a Content-Length header. */
-export async function readLimited(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new BodyTooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+export function methodNotAllowedAnswer(allow: string): ApiAnswer {
+  return jsonAnswer({ error: { code: 'method-not-allowed', issues: [] } }, 405, { allow });
 }
 
 /** The first supported language in an Accept-Language header. */
