@@ -121,7 +121,7 @@ const fence = {
     const room = own.split('/')[0];
     const rules = ROOMS[room];
     if (!rules) return {};
-    const check = (node, spec, typeOnly = false) => {
+    const check = (node, spec, typesOnly = false) => {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
         const target = underSrc(path.resolve(path.dirname(file), spec));
@@ -134,7 +134,7 @@ const fence = {
             data: { from: own, to: target, spec, allowed: rules.allow.map((a) => `src/${a}`).join(', ') },
           });
         const values = rules.values?.[target.split('/')[0]];
-        if (ok && values && !typeOnly && !values.includes(target))
+        if (ok && values && !typesOnly && !values.includes(target))
           context.report({
             node,
             messageId: 'types',
