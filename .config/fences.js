@@ -10,7 +10,20 @@
  */
 import path from 'node:path';
 
-/** A room's allowance: rooms (`engine`) or single modules (`server/rulebook.ts`) under src/, and packages. */
+/**
+ * The engine's modules that hold data and plain arithmetic, not rules: the rooms of the web app may
+ * import values from these and only types from the rest of the engine. Every computation (a check, a
+ * life event, what-if, coming events) goes through the contract's doors (src/contract/).
+ */
+const ENGINE_DATA = ['engine/types.ts', 'engine/rulebook.ts', 'engine/dates.ts', 'engine/known.ts'];
+/** Besides: cents at the console's edge (a staff member's amount in euros, formatting a sum). */
+const ENGINE_DATA_AND_MONEY = [...ENGINE_DATA, 'engine/money.ts'];
+
+/**
+ * A room's allowance: rooms (`engine`) or single modules (`server/rulebook.ts`) under src/, and packages.
+ * `values`: for a room it may import, the modules it may import values from; from the rest of that room
+ * only types (`import type`, or every name marked `type`).
+ */
 const ROOMS = {
   // The engine is pure: only itself, no package at all (no Node built-ins, no zod, no framework).
   engine: { allow: ['engine'], npm: [] },
@@ -20,9 +33,13 @@ const ROOMS = {
   content: { allow: ['content', 'engine'], npm: ['node:', 'yaml', 'zod', 'vite'] },
   screening: { allow: ['screening', 'engine', 'contract', 'content'], npm: ['node:', 'esbuild'] },
   // The site's logic without markup never reaches into the server.
-  site: { allow: ['site', 'engine', 'contract', 'content', 'i18n'], npm: ['astro', 'node:', 'playwright-core', 'virtual:rondkomen/'] },
+  site: {
+    allow: ['site', 'engine', 'contract', 'content', 'i18n'],
+    values: { engine: ENGINE_DATA },
+    npm: ['astro', 'node:', 'playwright-core', 'virtual:rondkomen/'],
+  },
   // Islands run in the browser: nothing that needs Node or the server.
-  islands: { allow: ['islands', 'site', 'engine', 'contract', 'i18n'], npm: ['preact'] },
+  islands: { allow: ['islands', 'site', 'engine', 'contract', 'i18n'], values: { engine: ENGINE_DATA }, npm: ['preact'] },
   // Components render what they are given: no server services. The build's rulebook, the console's
   // texts, date formats and form field names, and the database's row types are data, not services.
   components: {
@@ -40,18 +57,25 @@ const ROOMS = {
       'server/staff/forms.ts',
       'server/db/schema.ts',
     ],
+    values: { engine: ENGINE_DATA_AND_MONEY },
     npm: ['astro:', 'preact'],
   },
   layouts: {
     allow: ['layouts', 'components', 'site', 'engine', 'content', 'i18n', 'styles', 'server'],
+    values: { engine: ENGINE_DATA },
     npm: ['@fontsource/', '@utrecht/', 'astro'],
   },
-  server: { allow: ['server', 'engine', 'contract', 'content', 'i18n', 'site', 'screening'], npm: true },
+  server: {
+    allow: ['server', 'engine', 'contract', 'content', 'i18n', 'site', 'screening'],
+    values: { engine: ENGINE_DATA_AND_MONEY },
+    npm: true,
+  },
   cli: { allow: ['cli', 'engine', 'contract', 'content', 'i18n', 'site', 'server', 'screening'], npm: true },
-  actions: { allow: ['actions', 'server', 'site', 'contract', 'engine'], npm: ['astro:'] },
+  actions: { allow: ['actions', 'server', 'site', 'contract', 'engine'], values: { engine: ENGINE_DATA }, npm: ['astro:'] },
   'middleware.ts': { allow: ['server', 'site'], npm: ['astro:'] },
   pages: {
     allow: ['pages', 'components', 'layouts', 'islands', 'site', 'server', 'contract', 'content', 'engine', 'i18n', 'styles'],
+    values: { engine: ENGINE_DATA_AND_MONEY },
     npm: true,
   },
   styles: { allow: ['styles'], npm: ['node:', '@nl-design-system-unstable/'] },
@@ -68,6 +92,16 @@ function underSrc(file) {
   return at < 0 ? undefined : parts.slice(at + 1).join('/');
 }
 
+/**
+ * Whether an import or re-export brings in types only: `import type …`, `export type … from`, or
+ * braces in which every name is marked `type`. A bare `import './x.ts'` runs the module: not types.
+ */
+function typeOnly(node) {
+  if (node.importKind === 'type' || node.exportKind === 'type') return true;
+  const names = node.specifiers ?? [];
+  return names.length > 0 && names.every((n) => n.importKind === 'type' || n.exportKind === 'type');
+}
+
 const fence = {
   meta: {
     type: 'problem',
@@ -75,6 +109,8 @@ const fence = {
     schema: [],
     messages: {
       room: "src/{{from}} may not import src/{{to}} ('{{spec}}'); it may import from: {{allowed}}.",
+      types:
+        "src/{{from}} may import only types from src/{{to}} ('{{spec}}'); ask the contract (src/contract) for what it computes. Values may come from: {{allowed}}.",
       npm: "src/{{from}} may not import the package '{{spec}}'; it may import: {{allowed}}.",
     },
   },
@@ -85,7 +121,7 @@ const fence = {
     const room = own.split('/')[0];
     const rules = ROOMS[room];
     if (!rules) return {};
-    const check = (node, spec) => {
+    const check = (node, spec, typesOnly = false) => {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
         const target = underSrc(path.resolve(path.dirname(file), spec));
@@ -97,6 +133,13 @@ const fence = {
             messageId: 'room',
             data: { from: own, to: target, spec, allowed: rules.allow.map((a) => `src/${a}`).join(', ') },
           });
+        const values = rules.values?.[target.split('/')[0]];
+        if (ok && values && !typesOnly && !values.includes(target))
+          context.report({
+            node,
+            messageId: 'types',
+            data: { from: own, to: target, spec, allowed: values.map((v) => `src/${v}`).join(', ') },
+          });
       } else if (!packageAllowed(spec, rules.npm)) {
         context.report({
           node,
@@ -105,15 +148,16 @@ const fence = {
         });
       }
     };
-    const source = (node) => node.source && check(node.source, node.source.value);
+    const source = (node) => node.source && check(node.source, node.source.value, typeOnly(node));
     return {
       ImportDeclaration: source,
       ExportNamedDeclaration: source,
       ExportAllDeclaration: source,
       ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
       TSImportType: (node) => {
-        const arg = node.argument?.literal ?? node.argument;
-        if (arg?.type === 'Literal') check(arg, arg.value);
+        // `source` in newer typescript-eslint (`argument` is deprecated there), `argument` in older.
+        const arg = node.source ?? node.argument?.literal ?? node.argument;
+        if (arg?.type === 'Literal') check(arg, arg.value, true);
       },
     };
   },

@@ -1,17 +1,14 @@
 /**
  * The one entry into the check for every caller (API, CLI, site, batch screening): validate the
- * contract input, run the engine, and return either the public result or the error JSON.
+ * contract input, run the engine, and return either the public result or the error JSON. Life events
+ * and "what if I work more" have their doors beside it (events.ts, what-if.ts).
  */
-import { check, CheckInputError } from '../engine/check.ts';
-import { checkEvent } from '../engine/compare.ts';
-import { toEuros } from '../engine/money.ts';
-import { upcomingEvents } from '../engine/upcoming.ts';
-import { MissingParameterError } from '../engine/parameters.ts';
+import { check } from '../engine/check.ts';
 import { reason } from '../engine/reasons.ts';
 import { namedSource } from '../engine/sources.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
 import type { CheckOutcome, Household } from '../engine/types.ts';
-import { contractError, fromZodIssues, type ContractError } from './errors.ts';
+import { contractError, fromEngineError, fromZodIssues, type ContractError } from './errors.ts';
 import { householdParser, LANGUAGES, taxableIncomeSchema, toEngineHousehold } from './household.ts';
 import { compactResultJson, toCompactResult, toPublicResult, type CompactResult, type PublicResult } from './result.ts';
 
@@ -91,48 +88,56 @@ function checkProtoTaxableIncome(input: object, value: unknown): ReturnType<type
 
 export type Evaluated = { ok: true; household: Household; outcome: CheckOutcome } | { ok: false; error: ContractError };
 
+/**
+ * A household the contract has validated and checked: the engine's household (cents) and its outcome.
+ * The what-if, a life event and a check on another date start from it (what-if.ts, events.ts), so a
+ * household is parsed and converted once per request. Callers hand it back; they do not read inside.
+ */
+export type Checked = Extract<Evaluated, { ok: true }>;
+
 /** Validates and runs the engine, mapping every expected failure to the error JSON. */
 export function evaluate(input: unknown, rulebook: Rulebook, options: RunOptions): Evaluated {
   const parsed = parseHousehold(input, { ...options, today: defaultReferenceDate(options.today, rulebook) });
   if (!parsed.ok) return parsed;
-  const household = parsed.household;
+  const r = checkParsed(parsed.household, rulebook);
+  if (r.ok && parsed.datedByDefault && options.today > rulebook.validTo) {
+    r.outcome.notes.unshift(
+      reason(
+        'rules-out-of-date',
+        { today: { date: options.today }, used: { date: r.household.referenceDate } },
+        namedSource(rulebook, 'regelkalender'),
+      ),
+    );
+  }
+  return r;
+}
+
+/** Runs the engine on a household the contract has parsed. */
+function checkParsed(household: Household, rulebook: Rulebook): Evaluated {
   try {
-    const outcome = check(household, rulebook);
-    if (parsed.datedByDefault && options.today > rulebook.validTo) {
-      outcome.notes.unshift(
-        reason(
-          'rules-out-of-date',
-          { today: { date: options.today }, used: { date: household.referenceDate } },
-          namedSource(rulebook, 'regelkalender'),
-        ),
-      );
-    }
-    return { ok: true, household, outcome };
+    return { ok: true, household, outcome: check(household, rulebook) };
   } catch (e) {
-    if (e instanceof CheckInputError) {
-      const raw = e.issues.map((i) => ({
-        path: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-        code: i.code,
-        params: i.params,
-      }));
-      return { ok: false, error: contractError('invalid-input', raw, household.language) };
-    }
-    if (e instanceof MissingParameterError) {
-      return {
-        ok: false,
-        error: contractError('no-rules', [{ path: ['referenceDate'], code: 'no-rules', params: {} }], household.language),
-      };
-    }
-    throw e;
+    return { ok: false, error: fromEngineError(e, household.language) };
   }
 }
 
-export type RunResult = { ok: true; result: PublicResult; outcome: CheckOutcome } | { ok: false; error: ContractError };
+export type RunResult =
+  { ok: true; result: PublicResult; outcome: CheckOutcome; household: Household } | { ok: false; error: ContractError };
 
 export function runCheck(input: unknown, rulebook: Rulebook, options: RunOptions & { computedAt: string }): RunResult {
   const r = evaluate(input, rulebook, options);
   if (!r.ok) return r;
-  return { ok: true, outcome: r.outcome, result: toPublicResult(r.outcome, rulebook, r.household.language, options.computedAt) };
+  return { ...r, result: toPublicResult(r.outcome, rulebook, r.household.language, options.computedAt) };
+}
+
+/**
+ * A checked household again on another reference date (the calendar's amounts from 1 January of the
+ * next year), without parsing and converting it a second time.
+ */
+export function runCheckOn(checked: Pick<Checked, 'household'>, referenceDate: string, rulebook: Rulebook, computedAt: string): RunResult {
+  const r = checkParsed({ ...checked.household, referenceDate }, rulebook);
+  if (!r.ok) return r;
+  return { ...r, result: toPublicResult(r.outcome, rulebook, r.household.language, computedAt) };
 }
 
 export type ScreenLine = { id: unknown; result: PublicResult | CompactResult } | { id: unknown; error: ContractError['error'] };
@@ -168,38 +173,4 @@ export function screenLine(
   const r = evaluate(household, rulebook, options);
   if (!r.ok) return { line: JSON.stringify({ id, error: r.error.error }), error: true };
   return { line: `{"id":${JSON.stringify(id) ?? 'null'},"result":${compactResultJson(r.outcome)}}`, error: false };
-}
-
-/**
- * Batch screening for events that are coming (`cli screen --events --until DATE`): per household,
- * every foreseeable event up to the date, with what changes per scheme and in disposable income.
- */
-export function screenEventsLine(
-  input: unknown,
-  rulebook: Rulebook,
-  options: RunOptions & { until: string },
-): { line: string; error: boolean } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('id' in input)) {
-    const r = screenOne(input, rulebook, { ...options, computedAt: '', full: false });
-    return { line: JSON.stringify(r), error: true };
-  }
-  const { id, ...household } = input as Record<string, unknown>;
-  const r = evaluate(household, rulebook, options);
-  if (!r.ok) return { line: JSON.stringify({ id, error: r.error.error }), error: true };
-  const events = upcomingEvents(r.household, rulebook, options.until).map((u) => {
-    const { comparison } = checkEvent(r.household, rulebook, u.event, u.answers);
-    return {
-      event: u.event,
-      date: u.date,
-      changes: comparison.schemes
-        .filter((c) => c.change !== 'none' && c.change !== 'same')
-        .map((c) => ({ id: c.id, change: c.change, monthly: toEuros(c.monthlyDelta), yearly: toEuros(c.yearlyDelta) })),
-      keep: {
-        before: toEuros(comparison.keep.before),
-        after: toEuros(comparison.keep.after),
-        delta: toEuros(comparison.keep.delta),
-      },
-    };
-  });
-  return { line: JSON.stringify({ id, events }), error: false };
 }

@@ -3,6 +3,8 @@
  * Messages are plain language in the requested language; `path` points at the field. Never a stack trace.
  */
 import type { z } from 'zod';
+import { CheckInputError } from '../engine/check.ts';
+import { MissingParameterError } from '../engine/parameters.ts';
 import type { Language } from '../engine/rulebook.ts';
 import { translator } from '../i18n/index.ts';
 
@@ -143,4 +145,23 @@ export function toContractIssues(raw: readonly RawIssue[], language: Language): 
 
 export function contractError(code: ContractError['error']['code'], raw: readonly RawIssue[], language: Language): ContractError {
   return { error: { code, issues: toContractIssues(raw, language) } };
+}
+
+/**
+ * The engine's two expected failures as the error JSON, for every door into it (the check, life events,
+ * what-if): input that does not fit the rulebook (`invalid-input`, with the engine's path), and a value
+ * the rules lack for the date (`no-rules`). Anything else is a fault of ours and is thrown again.
+ */
+export function fromEngineError(e: unknown, language: Language): ContractError {
+  if (e instanceof CheckInputError) {
+    const raw = e.issues.map((i) => ({
+      path: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      code: i.code,
+      params: i.params,
+    }));
+    return contractError('invalid-input', raw, language);
+  }
+  if (e instanceof MissingParameterError)
+    return contractError('no-rules', [{ path: ['referenceDate'], code: 'no-rules', params: {} }], language);
+  throw e;
 }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../engine/rulebook.ts';
-import { INCOME_TYPES, ROLES, type COST_KEYS, type Household as EngineHousehold } from '../engine/types.ts';
+import { householdType } from '../engine/facts.ts';
+import { INCOME_TYPES, ROLES, type COST_KEYS, type Household as EngineHousehold, type HouseholdType } from '../engine/types.ts';
 import { toCents } from '../engine/money.ts';
 
 export { LANGUAGES };
@@ -20,7 +21,7 @@ const hasAtMostTwoDecimals = (v: number): boolean => Math.abs(v * 100 - Math.rou
 const isoDate = z.iso.date();
 
 /** Euros with at most two decimals. */
-const euros = (min = 0) =>
+export const euros = (min = 0) =>
   z
     .number()
     .min(min)
@@ -157,6 +158,15 @@ export function toEngineHousehold(input: HouseholdInput, today: string): EngineH
     ),
     receiving: input.receiving ?? [],
   };
+}
+
+/** The household type the rules use (single, single parent, couple, couple with children), for campaigns that select on it. */
+export function typeOfHousehold(household: Pick<EngineHousehold, 'people'>): HouseholdType {
+  const people = household.people;
+  return householdType(
+    people.find((p) => p.role === 'partner'),
+    people.filter((p) => p.role === 'child'),
+  );
 }
 
 /** JSON Schema (draft 2020-12) of the household input, generated from the zod schema. */

@@ -6,6 +6,7 @@ import { ageOn } from './dates.ts';
 import { disposableIncome } from './disposable-income.ts';
 import { deriveFacts } from './facts.ts';
 import { buildLedger } from './ledger.ts';
+import { knownSchemeIds, municipalityExists } from './known.ts';
 import { isProvisional, ParameterReader } from './parameters.ts';
 import { count, money, reason, text } from './reasons.ts';
 import type { MunicipalScheme, Rulebook } from './rulebook.ts';
@@ -28,13 +29,6 @@ export class CheckInputError extends Error {
     this.name = 'CheckInputError';
     this.issues = issues;
   }
-}
-
-/** Whether a CBS code is a municipality that exists on the date. */
-export function municipalityExists(rulebook: Rulebook, code: string, date: string): boolean {
-  // The code is the caller's text: only an own entry counts, never a member of Object.prototype.
-  const place = Object.hasOwn(rulebook.places, code) ? rulebook.places[code] : undefined;
-  return place !== undefined && (place.from === undefined || place.from <= date) && (place.to === undefined || date <= place.to);
 }
 
 const generic = new WeakMap<Rulebook, MunicipalScheme[]>();
@@ -64,19 +58,6 @@ export function genericSchemes(rulebook: Rulebook): MunicipalScheme[] {
     generic.set(rulebook, list);
   }
   return list;
-}
-
-const schemeIds = new WeakMap<Rulebook, Set<string>>();
-
-/** Scheme ids a household may say it receives. */
-export function knownSchemeIds(rulebook: Rulebook): Set<string> {
-  let ids = schemeIds.get(rulebook);
-  if (!ids) {
-    ids = new Set(Object.keys(rulebook.schemes));
-    for (const m of Object.values(rulebook.municipalities)) for (const s of m.schemes) ids.add(s.id);
-    schemeIds.set(rulebook, ids);
-  }
-  return ids;
 }
 
 export function validateAgainstRulebook(household: Household, rulebook: Rulebook): void {

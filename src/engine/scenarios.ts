@@ -52,11 +52,14 @@ function pointOf(extraHours: number, extraGross: number, outcome: CheckOutcome):
   };
 }
 
-/** Checks the household with 0, step, 2×step … maxExtra more hours a week for the applicant. */
+/**
+ * Checks the household with 0, step, 2×step … maxExtra more hours a week for the applicant. `today` is
+ * the household's own outcome when the caller has already checked it: the point at zero extra hours.
+ */
 export function workMoreHours(
   household: Household,
   rulebook: Rulebook,
-  options: { hourlyWage?: number | undefined; maxExtra?: number; step?: number } = {},
+  options: { hourlyWage?: number | undefined; maxExtra?: number; step?: number; today?: CheckOutcome | undefined } = {},
 ): WorkScenario {
   const event = rulebook.events[MORE_HOURS_EVENT];
   if (!event) throw new RangeError(`content has no event ${MORE_HOURS_EVENT}`);
@@ -64,7 +67,7 @@ export function workMoreHours(
   const hourlyWage = options.hourlyWage ?? p.money('wml/uurloon-bruto');
   const maxExtra = options.maxExtra ?? 24;
   const step = options.step ?? 4;
-  const points: WorkPoint[] = [pointOf(0, 0, check(household, rulebook))];
+  const points: WorkPoint[] = [pointOf(0, 0, options.today ?? check(household, rulebook))];
   for (let extra = step; extra <= maxExtra; extra += step) {
     const answers = { extraHours: extra, date: household.referenceDate, ...(options.hourlyWage === undefined ? {} : { hourlyWage }) };
     const after = applyEvent(household, event, answers, rulebook);

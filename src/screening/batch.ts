@@ -2,7 +2,8 @@
  * Screening one batch of NDJSON lines (raw UTF-8, whole lines) into result lines (UTF-8), for batch
  * screening (screen.ts). The same code runs in each worker thread and on the main thread.
  */
-import { screenEventsLine, screenLine } from '../contract/check.ts';
+import { screenLine } from '../contract/check.ts';
+import { screenEventsLine } from '../contract/events.ts';
 import { contractError } from '../contract/errors.ts';
 import type { Rulebook } from '../engine/rulebook.ts';
 

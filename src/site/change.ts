@@ -1,16 +1,13 @@
 /**
  * "Something is changing": the data of the change page. The household comes from the check's answers
  * (through `answersToHousehold` and the contract, like the results page); the event and its answers
- * from a form; the engine's `checkEvent` compares before and after. This file only reads the form,
- * checks what people typed, and looks up names and texts for what the engine returned.
+ * from a form; the contract's `runEvent` compares before and after. This file only reads the form,
+ * checks what people typed, and lays out what the contract returned.
  */
 import { defaultReferenceDate, parseHousehold } from '../contract/check.ts';
-import { formatReason, toPublicResult, type PublicReason, type PublicScheme } from '../contract/result.ts';
-import { CheckInputError } from '../engine/check.ts';
-import { checkEvent, type Change } from '../engine/compare.ts';
-import { eventApplies, EventInputError, type EventAnswers } from '../engine/events.ts';
-import { toEuros } from '../engine/money.ts';
-import { MissingParameterError, ParameterReader } from '../engine/parameters.ts';
+import type { ContractError } from '../contract/errors.ts';
+import { eventsFor, runEvent, type Change, type EventRequest } from '../contract/events.ts';
+import type { PublicReason, PublicScheme } from '../contract/result.ts';
 import type { EventInputDefinition, Language, LifeEvent, Rulebook } from '../engine/rulebook.ts';
 import type { Household } from '../engine/types.ts';
 import { westernDigits } from './numerals.ts';
@@ -18,6 +15,9 @@ import { firstInvalidStep, parseAmount, parseHours, people, type Answers, type P
 import { answersToHousehold } from './household.ts';
 import { resolvePlace } from './places.ts';
 import { validationContext } from './rulebook-data.ts';
+
+/** Answers to an event's questions, as the contract takes them: amounts in euros. */
+export type EventAnswers = EventRequest['answers'];
 
 /** Form field name of an event question. */
 export const fieldName = (input: string): string => `ev.${input}`;
@@ -47,19 +47,11 @@ export function startChange(answers: Answers, language: Language, rulebook: Rule
   });
   if (!parsed.ok) return { ok: false, kind: 'invalid' };
   const h = parsed.household;
-  let aowAge: number;
-  try {
-    aowAge = new ParameterReader(rulebook, h.referenceDate, rulebook.municipalities[h.municipality]).count('aow/leeftijd');
-  } catch {
-    return { ok: false, kind: 'invalid' };
-  }
+  const applicable = eventsFor(h, rulebook);
+  if (!applicable.ok) return { ok: false, kind: 'invalid' };
   const refs = people(answers);
   const choices: EventChoice[] = [];
-  for (const event of Object.values(rulebook.events)) {
-    if (!eventApplies(event, h, aowAge)) continue;
-    // The new year's rules are not in content yet: nothing to compare with.
-    if (event.operations.some((op) => op.op === 'next-year') && `${Number(h.referenceDate.slice(0, 4)) + 1}-01-01` > rulebook.validTo)
-      continue;
+  for (const event of applicable.events) {
     const byInput: Record<string, PersonChoice[]> = {};
     let possible = true;
     for (const def of event.inputs.filter((i) => i.type === 'person')) {
@@ -151,7 +143,7 @@ export function readEventAnswers(
       case 'money': {
         const r = parseAmount(raw);
         if (!r.ok) err(def, 'amount-format');
-        else answers[def.id] = Math.round(r.value * 100);
+        else answers[def.id] = r.value;
         break;
       }
       case 'municipality': {
@@ -211,30 +203,19 @@ export function compareChange(
   language: Language,
   computedAt: string,
 ): Compared {
-  let result: ReturnType<typeof checkEvent>;
-  try {
-    result = checkEvent(household, rulebook, choice.event.id, answers);
-  } catch (e) {
-    if (e instanceof MissingParameterError) return { ok: false, kind: 'no-rules' };
-    // The household after the event is not one the engine can check (for example an answer out of range).
-    if (e instanceof CheckInputError) return { ok: false, kind: 'cannot' };
-    if (e instanceof EventInputError) return { ok: false, errors: e.issues.map((i) => ({ input: i.input, code: 'person', params: {} })) };
-    throw e;
-  }
-  const { comparison: c } = result;
-  const before = toPublicResult(c.before, rulebook, language, computedAt);
-  const after = toPublicResult(c.after, rulebook, language, computedAt);
+  const r = runEvent(household, { event: choice.event.id, answers }, rulebook, { language, computedAt });
+  if (!r.ok) return refused(r.error);
+  const c = r.comparison;
   const side = (s: PublicScheme | undefined): SideView | undefined =>
     s && { status: s.status, monthly: s.status === 'not-eligible' ? 0 : s.amount.monthly };
   const rows = c.schemes
     .filter((s) => s.change !== 'none')
     .map((s): ChangeRow => {
-      const b = before.schemes.find((x) => x.id === s.id);
-      const a = after.schemes.find((x) => x.id === s.id);
+      const b = s.before;
+      const a = s.after;
       const shown = (s.change === 'stops' ? b : a) ?? b ?? a!;
       // The reasons state the situation after the change, also for a scheme that stops: why it stops now.
       const explained = a ?? b!;
-      const municipality = s.change === 'stops' || !a ? c.before.municipality.code : c.after.municipality.code;
       return {
         id: s.id,
         name: shown.name,
@@ -242,12 +223,12 @@ export function compareChange(
         change: s.change,
         before: side(b),
         after: side(a),
-        monthlyDelta: toEuros(s.monthlyDelta),
+        monthlyDelta: s.monthlyDelta,
         amountVaries: [a, b].some((x) => x !== undefined && x.status !== 'not-eligible' && x.amountVaries),
         reasons: [
           // "Starts" or "stops" for an amount that depends on costs has no amount to name.
-          ...(s.monthlyDelta === 0 ? [] : s.reasons.map((r) => formatReason(r, language, rulebook, municipality))),
-          ...explained.reasons.filter((r) => r.code !== 'already-receiving'),
+          ...(s.monthlyDelta === 0 ? [] : s.reasons),
+          ...explained.reasons.filter((x) => x.code !== 'already-receiving'),
         ],
       };
     });
@@ -257,19 +238,27 @@ export function compareChange(
       event: choice.event,
       beforeDate: c.before.referenceDate,
       afterDate: c.after.referenceDate,
-      beforeMunicipality: before.municipality.name,
-      afterMunicipality: after.municipality.name,
+      beforeMunicipality: c.before.municipality.name,
+      afterMunicipality: c.after.municipality.name,
       rows,
-      keep: {
-        before: toEuros(c.keep.before),
-        after: toEuros(c.keep.after),
-        delta: toEuros(c.keep.delta),
-      },
-      rulesNotes: rulesNotes([...before.notes, ...after.notes]),
-      actions: c.actions.map((r) => formatReason(r, language, rulebook, c.after.municipality.code)),
+      keep: c.keep,
+      rulesNotes: rulesNotes([...c.before.notes, ...c.after.notes]),
+      actions: c.actions,
       todo: choice.event.texts[language].todo,
     },
   };
+}
+
+/**
+ * What the page says when the contract refuses: the rules lack a value for a date; an answer the form
+ * let through but the household does not allow (a person of another age); or a household after the
+ * event that the rules cannot check (an answer out of range).
+ */
+function refused(error: ContractError): Compared {
+  if (error.error.code === 'no-rules') return { ok: false, kind: 'no-rules' };
+  const answers = error.error.issues.filter((i) => i.path.startsWith('answers.'));
+  if (answers.length === 0 || answers.length < error.error.issues.length) return { ok: false, kind: 'cannot' };
+  return { ok: false, errors: answers.map((i) => ({ input: i.path.split('.')[1]!, code: 'person', params: {} })) };
 }
 
 const RULES_NOTES: ReadonlySet<string> = new Set(['rules-out-of-date', 'provisional-values', 'provisional-values-general']);

@@ -17,7 +17,7 @@
  *   schemes without a fixed moment (bijzondere bijstand, a yearly municipal allowance) go in `noFixedMonth`.
  * - A deadline is `first` from six weeks (42 days) before its last day: the page puts it at the top.
  */
-import { runCheck } from '../contract/check.ts';
+import { runCheckOn, type Checked } from '../contract/check.ts';
 import type { PublicResult, PublicScheme } from '../contract/result.ts';
 import type { DeadlineRule, Payer, PaymentDates } from '../content/schema.ts';
 import { addDays, addMonths } from '../engine/dates.ts';
@@ -308,7 +308,7 @@ const calendars = new WeakMap<object, PaymentCalendar>();
  * amounts when the rules reach that day.
  */
 export function calendarOfView(
-  view: { result: PublicResult; household: ContractHousehold },
+  view: { result: PublicResult; household: ContractHousehold; checked: Pick<Checked, 'household'> },
   rulebook: Rulebook,
   dates: PaymentDates,
   language: Language,
@@ -318,11 +318,8 @@ export function calendarOfView(
   const from = nextYearStart(view.result.referenceDate);
   let nextYear: PublicResult | undefined;
   if (from <= rulebook.validTo) {
-    const r = runCheck({ ...view.household, referenceDate: from }, rulebook, {
-      language,
-      today: from,
-      computedAt: view.result.receipt.computedAt,
-    });
+    // The household the page checked, on another date: not parsed and converted again.
+    const r = runCheckOn(view.checked, from, rulebook, view.result.receipt.computedAt);
     if (r.ok) nextYear = r.result;
   }
   const code = view.result.municipality.code;

@@ -1,16 +1,14 @@
 /**
- * The results page's data: the answers go through `runCheck` (the one entry into the engine) and,
- * for the "what if I work more" chart, through the engine's `workMoreHours`. Nothing here decides
- * about a scheme; this file only groups, orders and looks up texts for what the engine returned.
+ * The results page's data: the answers go through the contract once (`runCheck`), and the "what if I
+ * work more" chart starts from that same checked household (`runWhatIf`), so the household is parsed
+ * and turned into cents once per page. Nothing here decides about a scheme; this file only groups,
+ * orders and looks up texts for what the contract returned.
  */
-import { defaultReferenceDate, parseHousehold, runCheck } from '../contract/check.ts';
+import { runCheck, type Checked } from '../contract/check.ts';
 import type { ContractError } from '../contract/errors.ts';
 import type { PublicResult, PublicScheme } from '../contract/result.ts';
+import { runWhatIf, type WhatIf } from '../contract/what-if.ts';
 import type { Language, Rulebook } from '../engine/rulebook.ts';
-import { eventApplies } from '../engine/events.ts';
-import { toEuros } from '../engine/money.ts';
-import { ParameterReader } from '../engine/parameters.ts';
-import { MORE_HOURS_EVENT, workMoreHours, type WorkPoint } from '../engine/scenarios.ts';
 import { firstInvalidStep, incomeTypesOf, type Answers, type FieldError, type StepId } from './answers.ts';
 import { answersToHousehold, type ContractHousehold } from './household.ts';
 import { municipalityPath, municipalSchemePath, schemePath } from './locale.ts';
@@ -30,29 +28,14 @@ export interface SchemeView {
   page: string;
 }
 
-export interface WhatIfView {
-  /** Gross hourly wage of the extra hours, in euros. */
-  hourlyWage: number;
-  /**
-   * Amounts in euros per month, per number of extra hours a week; the first point (0 extra hours) is
-   * today's result, so its `keeps` is the ledger's "what you keep".
-   */
-  points: {
-    extraHours: number;
-    extraGross: number;
-    income: number;
-    support: number;
-    municipal: number;
-    costs: number;
-    keeps: number;
-    /** `keeps` minus today's `keeps`. */
-    difference: number;
-  }[];
-}
+/** The chart's figures: euros per month per number of extra hours a week (src/contract/what-if.ts). */
+export type WhatIfView = WhatIf;
 
 export interface ResultsView {
   result: PublicResult;
   household: ContractHousehold;
+  /** The household as the contract checked it: what a check on another date starts from (the calendar's next year). */
+  checked: Checked;
   schemes: SchemeView[];
   whatIf?: WhatIfView | undefined;
   municipalityPage?: string | undefined;
@@ -69,33 +52,12 @@ export function groupOf(s: PublicScheme): Group {
   return s.status;
 }
 
-function whatIf(household: ContractHousehold, answers: Answers, rulebook: Rulebook, today: string): WhatIfView | undefined {
+function whatIf(checked: Checked, answers: Answers, rulebook: Rulebook): WhatIfView | undefined {
   // Retired people (AOW or a pension) do not get this chart: more hours of work is not their question.
   const retired = ['a', 'p'].some((k) => incomeTypesOf(answers, k).some((t) => t === 'aow' || t === 'pension'));
   if (retired) return undefined;
-  const parsed = parseHousehold(household, { today: defaultReferenceDate(today, rulebook) });
-  if (!parsed.ok) return undefined;
-  const event = rulebook.events[MORE_HOURS_EVENT];
-  if (
-    !event ||
-    !eventApplies(event, parsed.household, new ParameterReader(rulebook, parsed.household.referenceDate, undefined).count('aow/leeftijd'))
-  )
-    return undefined;
-  const scenario = workMoreHours(parsed.household, rulebook);
-  const now = scenario.points[0]!.keeps;
-  return {
-    hourlyWage: toEuros(scenario.hourlyWage),
-    points: scenario.points.map((p: WorkPoint) => ({
-      extraHours: p.extraHours,
-      extraGross: toEuros(p.extraGross),
-      income: toEuros(p.income),
-      support: toEuros(p.support),
-      municipal: toEuros(p.municipal),
-      costs: toEuros(p.fixedCosts),
-      keeps: toEuros(p.keeps),
-      difference: toEuros(p.keeps - now),
-    })),
-  };
+  const r = runWhatIf(checked, rulebook);
+  return r.ok ? r.whatIf : undefined;
 }
 
 function schemeView(s: PublicScheme, rulebook: Rulebook, municipality: string, language: Language): SchemeView {
@@ -113,12 +75,17 @@ function schemeView(s: PublicScheme, rulebook: Rulebook, municipality: string, l
   };
 }
 
+/**
+ * The result of the answers. `whatIf`: also the "what if I work more" chart (six more checks), for the
+ * results page only; the consent page and volunteer mode do not show it.
+ */
 export function computeResults(
   answers: Answers,
   language: Language,
   rulebook: Rulebook,
   today: string,
   computedAt: string,
+  options: { whatIf?: boolean } = {},
 ): ResultsOutcome {
   if (Object.keys(answers).length === 0) return { ok: false, kind: 'empty' };
   const ctx = validationContext(rulebook, today);
@@ -136,8 +103,9 @@ export function computeResults(
     view: {
       result: r.result,
       household,
+      checked: r,
       schemes,
-      whatIf: whatIf(household, answers, rulebook, today),
+      whatIf: options.whatIf ? whatIf(r, answers, rulebook) : undefined,
       municipalityPage: m ? municipalityPath(language, municipalitySlug(m)) : undefined,
     },
   };

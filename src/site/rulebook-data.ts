@@ -3,7 +3,7 @@
  * (every municipality plus our PC4 table), the schemes people may say they already receive, and
  * texts of scheme pages. Server-only (the rulebook is large); the island gets these as props.
  */
-import { knownSchemeIds, municipalityExists } from '../engine/check.ts';
+import { knownSchemeIds, municipalityExists } from '../engine/known.ts';
 import type { Language, Municipality, MunicipalScheme, Rulebook, Scheme, SchemeText } from '../engine/rulebook.ts';
 import type { ValidationContext } from './answers.ts';
 import { slugify } from './locale.ts';

@@ -1,8 +1,9 @@
 /**
  * The house's fences (.config/fences.js), run through ESLint's own API on files that break them: an
  * engine rule two folders deep reaching into the server, the engine importing a package, the site
- * importing the server, a component fetching its own data, an island reaching for Node. And files
- * that keep to the plan pass, so the fence is not simply closed.
+ * importing the server, a component fetching its own data, an island reaching for Node, the site or
+ * the server running the engine itself instead of asking the contract. And files that keep to the plan
+ * pass, so the fence is not simply closed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,5 +91,75 @@ describe('the fences between the rooms of src/', () => {
   it('stop the server from importing the command line', async () => {
     const errors = await fenceErrors('server', 'x.ts', "export { screenCommand } from '../../cli/screen.ts';\n");
     expect(errors).toEqual([expect.stringMatching(/may not import src\/cli\/screen\.ts /)]);
+  });
+
+  it('stop the site from running the engine itself: events, what-if and the check go through the contract', async () => {
+    const errors = await fenceErrors(
+      'site',
+      'x.ts',
+      [
+        "import { checkEvent } from '../../engine/compare.ts';",
+        "import { eventApplies, type EventAnswers } from '../../engine/events.ts';",
+        "import { check } from '../../engine/check.ts';",
+        "import { toEuros } from '../../engine/money.ts';",
+        "export const x = [checkEvent, eventApplies, check, toEuros, () => import('../../engine/scenarios.ts')];",
+        'export type Y = EventAnswers;',
+        '',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/x\.ts may import only types from src\/engine\/compare\.ts .*ask the contract \(src\/contract\)/),
+      expect.stringMatching(/may import only types from src\/engine\/events\.ts /),
+      expect.stringMatching(/may import only types from src\/engine\/check\.ts /),
+      expect.stringMatching(/may import only types from src\/engine\/money\.ts /),
+      expect.stringMatching(/may import only types from src\/engine\/scenarios\.ts /),
+    ]);
+  });
+
+  it('stop the server from running the engine itself, two folders deep and in a re-export', async () => {
+    const errors = await fenceErrors(
+      'server/campaigns',
+      'x.ts',
+      "import { upcomingEvents } from '../../../engine/upcoming.ts';\nexport { workMoreHours } from '../../../engine/scenarios.ts';\nexport const x = upcomingEvents;\n",
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/may import only types from src\/engine\/upcoming\.ts /),
+      expect.stringMatching(/may import only types from src\/engine\/scenarios\.ts /),
+    ]);
+  });
+
+  it('stop a page from running the check itself, in the frontmatter of an .astro file', async () => {
+    const errors = await fenceErrors(
+      'pages',
+      'X.astro',
+      "---\nimport { check } from '../../engine/check.ts';\nconst c = String(check);\n---\n<p>{c}</p>\n",
+    );
+    expect(errors).toEqual([expect.stringMatching(/X\.astro may import only types from src\/engine\/check\.ts /)]);
+  });
+
+  it("let the site and the server import the engine's types, its data, and the contract's doors", async () => {
+    const site = await fenceErrors(
+      'site',
+      'ok.ts',
+      [
+        "import type { Comparison } from '../../engine/compare.ts';",
+        "import { type WorkScenario } from '../../engine/scenarios.ts';",
+        "import { INCOME_TYPES } from '../../engine/types.ts';",
+        "import { knownSchemeIds } from '../../engine/known.ts';",
+        "import { runEvent } from '../../contract/events.ts';",
+        "import { runWhatIf } from '../../contract/what-if.ts';",
+        "export type { CheckOutcome } from '../../engine/types.ts';",
+        'export type Z = [Comparison, WorkScenario, typeof import("../../engine/check.ts")];',
+        'export const z = [INCOME_TYPES, knownSchemeIds, runEvent, runWhatIf];',
+        '',
+      ].join('\n'),
+    );
+    expect(site).toEqual([]);
+    const server = await fenceErrors(
+      'server',
+      'ok.ts',
+      "import { toCents } from '../../engine/money.ts';\nimport { comingChanges } from '../../contract/events.ts';\nexport const z = [toCents, comingChanges];\n",
+    );
+    expect(server).toEqual([]);
   });
 });

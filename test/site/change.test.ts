@@ -60,7 +60,8 @@ describe('reading the event questions', () => {
     const nextYear = readEventAnswers(work, { 'ev.hours': '16', 'ev.date': '2027-01-01' }, rulebook(), TODAY);
     expect(nextYear.ok).toBe(true);
     const ok = readEventAnswers(work, { 'ev.hours': '16', 'ev.hourlyWage': '15,50', 'ev.date': '1-4-2026' }, rulebook(), TODAY);
-    expect(ok).toEqual({ ok: true, answers: { hours: 16, hourlyWage: 1550, date: '2026-04-01' } });
+    // Amounts in euros, as the contract takes them (src/contract/events.ts turns them into cents).
+    expect(ok).toEqual({ ok: true, answers: { hours: 16, hourlyWage: 15.5, date: '2026-04-01' } });
   });
 
   it('finds the new municipality by name or postcode, and asks when a name fits several', () => {

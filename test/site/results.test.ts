@@ -96,8 +96,8 @@ describe('answers to household', () => {
 describe('what if you work more', () => {
   const rb = rulebook();
   it('comes from the engine for people of working age, not for pensioners, and starts from today', () => {
-    const ank = computeResults(exampleAnswers('alleenstaande-moeder-assen'), 'nl', rb, TODAY, 'x');
-    const pensioners = computeResults(exampleAnswers('gepensioneerd-stel-nijkerk'), 'nl', rb, TODAY, 'x');
+    const ank = computeResults(exampleAnswers('alleenstaande-moeder-assen'), 'nl', rb, TODAY, 'x', { whatIf: true });
+    const pensioners = computeResults(exampleAnswers('gepensioneerd-stel-nijkerk'), 'nl', rb, TODAY, 'x', { whatIf: true });
     if (!ank.ok || !pensioners.ok) throw new Error('results');
     expect(pensioners.view.whatIf).toBeUndefined();
     const w = ank.view.whatIf!;

@@ -18,12 +18,11 @@
  * residents who withdrew (their consent is gone).
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { toEngineHousehold, householdSchema } from '../../contract/household.ts';
-import { checkEvent, type Change, type Comparison } from '../../engine/compare.ts';
-import { upcomingEvents } from '../../engine/upcoming.ts';
+import { comingChanges, comingEvents, type Change, type EventChanges } from '../../contract/events.ts';
+import { toEngineHousehold, householdSchema, typeOfHousehold } from '../../contract/household.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import { addMonths, ageOn, birthday } from '../../engine/dates.ts';
-import { householdType } from '../../engine/facts.ts';
+import { toCents } from '../../engine/money.ts';
 import type { Rulebook } from '../../engine/rulebook.ts';
 import type { Household, HouseholdType, Person } from '../../engine/types.ts';
 import { keyedHash } from '../security/secrets.ts';
@@ -53,12 +52,8 @@ function peopleOf(household: unknown): Person[] | undefined {
 }
 
 export function householdTypeOf(household: unknown): HouseholdType | undefined {
-  const people = peopleOf(household);
-  if (!people) return undefined;
-  return householdType(
-    people.find((p) => p.role === 'partner'),
-    people.filter((p) => p.role === 'child'),
-  );
+  const h = engineHousehold(household);
+  return h && typeOfHousehold(h);
 }
 
 /** Events that happen on a birthday: a person question limited to one age (as in src/engine/upcoming.ts). */
@@ -118,8 +113,9 @@ export interface EventEffects {
 }
 
 /**
- * The comparison before and after the event for one stored household, on the event's own date (the
- * birthday from the date of birth, on or after `today` and within `until`); undefined without a date.
+ * What the event does to one stored household, on the event's own date (the birthday from the date of
+ * birth, on or after `today` and within `until`): undefined without a date, or when the rules in content
+ * cannot compare it (a date past their last day).
  */
 export function eventComparison(
   household: unknown,
@@ -127,24 +123,20 @@ export function eventComparison(
   rulebook: Rulebook,
   today: string,
   until: string,
-): Comparison | undefined {
+): EventChanges | undefined {
   const h = engineHousehold(household);
   if (!h) return undefined;
-  const coming = upcomingEvents(h, rulebook, until).find((u) => u.event === eventId && u.date >= today);
+  const coming = comingEvents(h, rulebook, until).find((u) => u.event === eventId && u.date >= today);
   if (!coming) return undefined;
-  try {
-    return checkEvent(h, rulebook, eventId, coming.answers).comparison;
-  } catch {
-    // A date outside the rules in content, or an answer the event refuses: nothing to compare.
-    return undefined;
-  }
+  const r = comingChanges(h, coming, rulebook);
+  return r.ok ? r.changes : undefined;
 }
 
-export function addEffects(effects: EventEffects, comparison: Comparison): void {
+export function addEffects(effects: EventEffects, comparison: EventChanges): void {
   effects.households++;
-  effects.disposableDelta += comparison.keep.delta;
-  for (const x of comparison.schemes) {
-    if (x.change === 'same' || x.change === 'none') continue;
+  // Euros with two decimals from the contract; summed in cents, so the total is exact.
+  effects.disposableDelta += toCents(comparison.keep.delta);
+  for (const x of comparison.changes) {
     const per = (effects.schemes[x.id] ??= {});
     per[x.change] = (per[x.change] ?? 0) + 1;
   }

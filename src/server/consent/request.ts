@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import { runCheck } from '../../contract/check.ts';
 import { consentRequestSchema, RETENTION, type ConsentRequest } from '../../contract/consent.ts';
+import type { PublicResult } from '../../contract/result.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import { consents, type ResultSnapshot } from '../db/schema.ts';
 import { enqueueMessage } from '../messages/enqueue.ts';
@@ -46,23 +47,39 @@ export const LIMITS = {
   perPhone: { count: 2, seconds: 86_400 },
 } as const;
 
-export function snapshot(household: Record<string, unknown> | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
-  const today = todayInNetherlands(s.now());
-  if (household) {
-    const r = runCheck(household, s.rulebook, { today, computedAt: s.now().toISOString() });
-    if (r.ok) {
-      return {
-        referenceDate: r.result.referenceDate,
-        schemes: r.result.schemes
-          .filter((x) => x.status !== 'not-eligible')
-          .map((x) => ({ id: x.id, status: x.status, monthly: x.amount.monthly, yearly: x.amount.yearly })),
-      };
-    }
+/**
+ * What a consent keeps of the result: the schemes the check flagged with their amounts, when the
+ * resident shared the answers (`result`); without them only the ids of the schemes she was shown.
+ */
+export function snapshot(result: PublicResult | undefined, s: Services, schemeIds: string[]): ResultSnapshot {
+  if (result) {
+    return {
+      referenceDate: result.referenceDate,
+      schemes: result.schemes
+        .filter((x) => x.status !== 'not-eligible')
+        .map((x) => ({ id: x.id, status: x.status, monthly: x.amount.monthly, yearly: x.amount.yearly })),
+    };
   }
-  return { referenceDate: today, schemes: schemeIds.map((id) => ({ id, status: 'flagged', monthly: 0, yearly: 0 })) };
+  return { referenceDate: todayInNetherlands(s.now()), schemes: schemeIds.map((id) => ({ id, status: 'flagged', monthly: 0, yearly: 0 })) };
 }
 
-export async function requestConsent(s: Services, input: unknown, client: { ip: string }): Promise<RequestOutcome> {
+/** The result of shared answers, checked as of today; undefined when the contract refuses them. */
+export function checkShared(household: Record<string, unknown>, s: Services): PublicResult | undefined {
+  const r = runCheck(household, s.rulebook, { today: todayInNetherlands(s.now()), computedAt: s.now().toISOString() });
+  return r.ok ? r.result : undefined;
+}
+
+/**
+ * `checked`: the result the caller already computed on the server from this very household (the
+ * consent page computes it from the answers to show the form), so the engine does not run again.
+ * Without it, a household in the request is checked here, once, and that result is what is kept.
+ */
+export async function requestConsent(
+  s: Services,
+  input: unknown,
+  client: { ip: string },
+  checked?: PublicResult | undefined,
+): Promise<RequestOutcome> {
   const parsed = consentRequestSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, reason: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))] };
@@ -70,15 +87,16 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
   if (!s.rulebook.places[r.municipality]) return { ok: false, reason: 'unknown-municipality' };
   const needsHousehold = r.purposes.includes('rule-changes') || r.shareHousehold;
   if (needsHousehold && !r.household) return { ok: false, reason: 'invalid', fields: ['household'] };
-  if (r.household && !runCheck(r.household, s.rulebook, { today: todayInNetherlands(s.now()), computedAt: '' }).ok) {
-    return { ok: false, reason: 'invalid', fields: ['household'] };
-  }
+  // Only shared answers give amounts to keep; without them the consent keeps the scheme ids alone.
+  const shared = r.household ? (checked ?? checkShared(r.household, s)) : undefined;
+  if (r.household && !shared) return { ok: false, reason: 'invalid', fields: ['household'] };
+  const result = snapshot(shared, s, r.schemeIds);
   const db = s.database.db;
   const now = s.now();
   // The client's budget first: a refused request does not use the mailbox's.
   if (!(await allow(db, `ip:${keyedHash(s.secret, client.ip)}`, s.config.consentPerClientPerHour, LIMITS.perIp.seconds, now)))
     return { ok: false, reason: 'rate-limited' };
-  if (r.email === undefined) return requestCall(s, r, r.phone ?? '');
+  if (r.email === undefined) return requestCall(s, r, r.phone ?? '', result);
   const email = r.email.trim().toLowerCase();
   const mailbox = `mailbox:${keyedHash(s.secret, normaliseMailbox(email))}`;
   const mailed = await allow(db, mailbox, LIMITS.perMailbox.count, LIMITS.perMailbox.seconds, now);
@@ -87,7 +105,6 @@ export async function requestConsent(s: Services, input: unknown, client: { ip: 
   const confirmBefore = new Date(now.getTime() + RETENTION.unconfirmedDays * 86_400_000);
   const expiresAt = new Date(now);
   expiresAt.setMonth(expiresAt.getMonth() + RETENTION.maximumMonths);
-  const result = snapshot(r.household, s, r.schemeIds);
   const confirmHash = hashToken(token(s.secret, 'confirm', requestId));
   const withdrawHash = hashToken(token(s.secret, 'withdraw', requestId));
 
@@ -147,7 +164,7 @@ export function normalisePhone(phone: string): string {
  * confirms it, with a reference number. No mail, no reminder. The answers are kept only when she chose to
  * share them, as with e-mail.
  */
-async function requestCall(s: Services, r: ConsentRequest, phone: string): Promise<RequestOutcome> {
+async function requestCall(s: Services, r: ConsentRequest, phone: string, result: ResultSnapshot): Promise<RequestOutcome> {
   const db = s.database.db;
   const now = s.now();
   if (!(await allow(db, `phone:${keyedHash(s.secret, normalisePhone(phone))}`, LIMITS.perPhone.count, LIMITS.perPhone.seconds, now)))
@@ -170,7 +187,7 @@ async function requestCall(s: Services, r: ConsentRequest, phone: string): Promi
     phone,
     reference,
     household: r.shareHousehold ? r.household : null,
-    result: snapshot(r.household, s, r.schemeIds),
+    result,
     rulebookVersion: s.rulebook.version,
     // Never mailed: the first call confirms it. The hashes only fill the columns.
     confirmTokenHash: hashToken(token(s.secret, 'confirm', requestId)),

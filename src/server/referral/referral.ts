@@ -22,6 +22,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { runCheck } from '../../contract/check.ts';
 import { LANGUAGES } from '../../contract/household.ts';
+import type { PublicResult } from '../../contract/result.ts';
 import { todayInNetherlands } from '../../contract/today.ts';
 import type { Organisations } from '../../content/organisations.ts';
 import { cases, consents, takeUpEvents, TAKE_UP_STAGES, type TakeUpStage } from '../db/schema.ts';
@@ -92,7 +93,7 @@ export async function createReferral(
   if (!s.rulebook.places[municipality]) return { ok: false, reason: 'invalid', fields: ['household'] };
 
   const db = s.database.db;
-  if (r.deskCode === undefined) return pendingReferral(s, r, municipality, client);
+  if (r.deskCode === undefined) return pendingReferral(s, r, municipality, client, checked.result);
   // Wrong codes count against the desk's limit too, so guessing them gets nowhere.
   if (!(await allow(db, `referral:${keyedHash(s.secret, client.ip)}`, REFERRAL_LIMIT.count, REFERRAL_LIMIT.seconds, now))) {
     return { ok: false, reason: 'rate-limited' };
@@ -102,7 +103,8 @@ export async function createReferral(
   const requestId = randomUUID();
   const expiresAt = new Date(now);
   expiresAt.setMonth(expiresAt.getMonth() + RETENTION.maximumMonths);
-  const result = snapshot(r.household, s, r.schemeIds);
+  // The household was checked once, above; that result is what the consent keeps.
+  const result = snapshot(checked.result, s, r.schemeIds);
   const email = r.email?.trim().toLowerCase() ?? null;
 
   const reference = await freeReference(db);
@@ -153,7 +155,13 @@ export async function createReferral(
  * A referral without a desk code: the site's own contact request (double opt-in), with the answers,
  * pending until the resident confirms by mail; it counts for no organisation.
  */
-async function pendingReferral(s: Services, r: ReferralInput, municipality: string, client: { ip: string }): Promise<ReferralOutcome> {
+async function pendingReferral(
+  s: Services,
+  r: ReferralInput,
+  municipality: string,
+  client: { ip: string },
+  checked: PublicResult,
+): Promise<ReferralOutcome> {
   if (r.email === undefined) return { ok: false, reason: 'email-needed' };
   const request = await requestConsent(
     s,
@@ -170,6 +178,7 @@ async function pendingReferral(s: Services, r: ReferralInput, municipality: stri
       source: 'resident',
     },
     client,
+    checked,
   );
   if (request.ok) return { ok: true, confirmed: false, municipality, requestId: request.requestId };
   if (request.reason === 'rate-limited') return { ok: false, reason: 'rate-limited' };

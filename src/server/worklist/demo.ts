@@ -136,6 +136,7 @@ export async function seedDemoResidents(s: Services, municipality: string): Prom
         ...(e.organisation ? { organisation: e.organisation } : {}),
       },
       { ip: `demo-${Date.now()}-${i}` },
+      checked.result,
     );
     if (!r.ok) continue;
     await confirmConsent(s, token(s.secret, 'confirm', r.requestId));
