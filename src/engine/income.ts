@@ -8,7 +8,7 @@
 import type { ParameterReader } from './parameters.ts';
 import type { Scale } from './rulebook.ts';
 import { Derived, evaluateScale } from './parameters.ts';
-import { applyRate, PPM, roundDiv, yearly as perYear } from './money.ts';
+import { applyRate, ceilDiv, PPM, roundDiv, yearly as perYear } from './money.ts';
 import type { Income, IncomeType, Person } from './types.ts';
 
 /** Incomes that are work (arbeidskorting applies). */
@@ -57,9 +57,12 @@ function yearlyWithHolidayPay(income: Income, p: ParameterReader): number {
   if (income.period === 'year') return base;
   if (WITH_HOLIDAY_PAY.has(income.type)) return base + applyRate(base, p.rate('wml/vakantiebijslag-percentage'));
   if (income.type === 'bijstand') {
-    // The monthly payment is the norm minus the reserved vakantietoeslag (Pw art. 19 lid 3).
+    // The payment is the norm minus the reserved vakantietoeslag (Pw art. 19 lid 3), rounded to the cent. Back
+    // from the payment, the resident gets the benefit of that rounding: the lowest norm that gives this payment,
+    // so full bijstand counts as exactly the norm and never as a cent over a limit of 100 % of it.
     const vt = p.rate('participatiewet/vakantietoeslag-percentage');
-    return roundDiv(base * PPM, PPM - vt);
+    const halfCentPerPayment = perYear(1, income.period);
+    return Math.max(0, ceilDiv((2 * base - halfCentPerPayment) * PPM, 2 * (PPM - vt)));
   }
   return base;
 }

@@ -14,6 +14,12 @@ export function roundDiv(n: number, d: number): number {
   return n >= 0 ? Math.floor((2 * n + d) / (2 * d)) : -Math.floor((-2 * n + d) / (2 * d));
 }
 
+/** n / d rounded up, for n ≥ 0. */
+export function ceilDiv(n: number, d: number): number {
+  if (d <= 0) throw new RangeError('divisor must be positive');
+  return Math.floor((n + d - 1) / d);
+}
+
 /** cents × rate (ppm), rounded half up to the cent. */
 export function applyRate(cents: number, ppm: number): number {
   return roundDiv(cents * ppm, PPM);
