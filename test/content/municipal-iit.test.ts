@@ -1,0 +1,198 @@
+/**
+ * The individuele inkomenstoeslag of the municipalities added for issue 18, each figure checked against the table on
+ * the page it comes from (archived copies; see docs/research/municipalities-2.md). One row per municipality: the
+ * income limit (% of the bijstandsnorm), the reference period, the minimum age and the yearly amounts per household
+ * type, as the page states them, and the page's address, which every value's evidence must name.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/contract/check.ts';
+import { valueOn } from '../../src/engine/parameters.ts';
+import { rulebook } from '../support/rulebook.ts';
+
+interface Row {
+  code: string;
+  name: string;
+  /** The page whose table the figures below are copied from. */
+  source: string;
+  percent: number;
+  months: number;
+  minAge: number;
+  /** Euros per year: alleenstaande, alleenstaande ouder, gehuwden/samenwonenden. */
+  single: number;
+  singleParent: number;
+  couple: number;
+  /** Whether the 2026 figures rest on a page of an earlier or unknown year. */
+  unverified2026: boolean;
+}
+
+const EMMEN = 'https://gemeente.emmen.nl/individuele-inkomenstoeslag';
+const HENGELO = 'https://www.hengelo.nl/Welkom-in-Hengelo/GPDC-Producten-catalogus-1/_Burger/Individuele-inkomenstoeslag.html';
+
+const TABLE: Row[] = [
+  // "De hoogte van de individuele inkomenstoeslag in 2023 is: Echtpaar: € 684,00, Alleenstaande ouder: € 615,00,
+  // Alleenstaande: € 479,00"; "Uw inkomen is de laatste 36 maanden niet hoger geweest dan de bijstandsuitkering …";
+  // "U bent 21 jaar of ouder"; for the inwoners of Emmen, Borger-Odoorn and Coevorden.
+  ...['GM0114 Emmen', 'GM1681 Borger-Odoorn', 'GM0109 Coevorden'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: EMMEN,
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 479,
+    singleParent: 615,
+    couple: 684,
+    unverified2026: true,
+  })),
+  // "voor een echtpaar € 601, voor een alleenstaande ouder € 541, voor een alleenstaande € 424. Deze bedragen gelden ook
+  // voor Borne en Haaksbergen"; "de afgelopen 36 maanden een inkomen gehad op bijstandsniveau"; "minimaal 21 jaar".
+  ...['GM0164 Hengelo (O.)', 'GM0147 Borne', 'GM0158 Haaksbergen'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: HENGELO,
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 424,
+    singleParent: 541,
+    couple: 601,
+    unverified2026: true,
+  })),
+  // "De individuele inkomenstoeslag bedraagt per kalenderjaar in 2024. € 516,- voor een alleenstaande, € 642,- voor een
+  // alleenstaande ouder, € 708,- voor gehuwden"; "gedurende 3 jaar of langer niet hoger dan de voor u geldende bijstandsnorm".
+  {
+    code: 'GM0074',
+    name: 'Heerenveen',
+    source: 'https://www.heerenveen.nl/zorg-en-uitkeringen/individuele-inkomenstoeslag/',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 516,
+    singleParent: 642,
+    couple: 708,
+    unverified2026: true,
+  },
+  // "De bedragen voor 2024 zijn: Alleenstaand € 488, Alleenstaande ouder € 628, Getrouwd € 697"; "de afgelopen 3 jaar
+  // niet hoger … dan het voor u geldende bijstandsbedrag".
+  {
+    code: 'GM0171',
+    name: 'Noordoostpolder',
+    source: 'https://www.noordoostpolder.nl/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 488,
+    singleParent: 628,
+    couple: 697,
+    unverified2026: true,
+  },
+  // "Voor een alleenstaande (ouder) € 500,- per jaar. Voor gehuwden/samenwonenden € 800,- per jaar"; "minimaal 24 maanden
+  // een inkomen van maximaal 110% van de toepasselijke bijstandsnorm".
+  {
+    code: 'GM0575',
+    name: 'Noordwijk',
+    source: 'https://www.noordwijk.nl/onderwerp/zorg-ondersteuning-en-inkomen/hulp-bij-weinig-geld/individuele-inkomenstoeslag/',
+    percent: 110,
+    months: 24,
+    minAge: 21,
+    single: 500,
+    singleParent: 500,
+    couple: 800,
+    unverified2026: true,
+  },
+  // "The (net) amounts in 2025 are for a single person € 459; for a single parent € 529; for a family € 648"
+  // (en.kerkrade.nl); the income limit from the Dutch page: "3 jaar … niet hoger … dan 100% van de toepasselijke bijstandsnorm".
+  {
+    code: 'GM0928',
+    name: 'Kerkrade',
+    source: 'https://en.kerkrade.nl/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 459,
+    singleParent: 529,
+    couple: 648,
+    unverified2026: true,
+  },
+  // "Gehuwden of samenwonenden | € 635, Alleenstaande ouder | € 635, Alleenstaande | € 444"; "12 maanden of langer van een
+  // minimuminkomen. En je inkomen is minder dan 110% van de voor je geldende bijstandsnorm".
+  {
+    code: 'GM0299',
+    name: 'Zevenaar',
+    source: 'https://zevenaar.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 12,
+    minAge: 21,
+    single: 444,
+    singleParent: 635,
+    couple: 635,
+    unverified2026: true,
+  },
+];
+
+const rb = rulebook();
+const ON = '2026-01-01';
+
+/** The value of a parameter on 1 January 2026, in the unit the page states (euros, percent). */
+function figure(id: string, scale: number): { value: number; url: string; unverified: boolean } {
+  const v = valueOn(rb.parameters[id]!, ON)!;
+  if (typeof v.value !== 'number') throw new Error(`${id}: not a plain number`);
+  return { value: v.value / scale, url: v.evidence.url, unverified: v.unverified === true };
+}
+
+describe('the individuele inkomenstoeslag of the municipalities added for issue 18, against their pages', () => {
+  it('covers the municipalities of the table, each once', () => {
+    expect(new Set(TABLE.map((r) => r.code)).size).toBe(TABLE.length);
+    for (const r of TABLE) expect(rb.places[r.code]?.name, r.code).toBe(r.name);
+  });
+
+  it.each(TABLE)('$code $name: income limit, reference period, age and amounts as on $source', (r) => {
+    const iit = rb.municipalities[r.code]!.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
+    expect(iit.conditions.applicantAge).toEqual({ min: r.minAge, belowAowAge: true });
+    expect(iit.conditions.referencePeriodMonths).toBe(r.months);
+    expect(iit.conditions.income?.reference).toBe('bijstandsnorm');
+    const percent = figure(iit.conditions.income!.percent!, 10_000);
+    expect(percent.value).toBe(r.percent);
+    expect(iit.amount.type).toBe('per-household-type');
+    if (iit.amount.type !== 'per-household-type') return;
+    const amounts = [iit.amount.single, iit.amount['single-parent'], iit.amount.couple].map((id) => figure(id, 100));
+    expect(amounts.map((a) => a.value)).toEqual([r.single, r.singleParent, r.couple]);
+    for (const a of amounts) {
+      expect(a.url).toBe(r.source);
+      expect(a.unverified).toBe(r.unverified2026);
+    }
+  });
+
+  // A household paid exactly the bijstandsnorm (€ 1.331,43 a month without vakantietoeslag) counts as € 1.401,51 after the
+  // vakantietoeslag is added back, one cent above a 100 % limit of € 1.401,50: an engine rounding question, left to the lead
+  // (see the report of branch councils2). This household is clearly below the limit.
+  it('pays a single adult in Emmen below the bijstandsnorm € 479 a year, as "maybe" until the 36 months and the prospects are known', () => {
+    const household = {
+      referenceDate: '2026-03-01',
+      municipality: 'GM0114',
+      language: 'nl',
+      people: [{ id: 'a', role: 'applicant', age: 40 }],
+      incomes: [{ person: 'a', type: 'bijstand', amount: 1200, period: 'month', basis: 'net' }],
+      receiving: ['bijstand'],
+    };
+    const r = runCheck(household, rb, { today: '2026-03-01', computedAt: '2026-03-01T00:00:00.000Z' });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const iit = r.result.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
+    expect(iit.figures).toBe('own');
+    expect(iit.status).toBe('maybe');
+    expect(iit.amount.yearly).toBe(479);
+  });
+});
+
+describe('kwijtschelding choices in the files of municipalities added for issue 18', () => {
+  it.each([
+    ['GM0074', 'https://www.heerenveen.nl/belastingen/moeite-met-betalen/'],
+    ['GM0164', 'https://jaarstukken.hengelo.nl/paragrafen/lokale-heffingen/beschrijving-kwijtscheldingsbeleid'],
+  ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s', (code, url) => {
+    const own = rb.municipalities[code]!.parameterOverrides['kwijtschelding/norm-percentage']!;
+    const v = valueOn(rb.parameters[own]!, ON)!;
+    expect(v.value).toBe(100 * 10_000);
+    expect(v.evidence.url).toBe(url);
+    expect(v.unverified).toBe(true);
+  });
+});
