@@ -128,6 +128,40 @@ const TABLE: Row[] = [
     couple: 635,
     unverified2026: true,
   },
+  // "Hoogte van de toeslag: Alleenstaand € 498,06, Alleenstaande ouder € 638,19, Echtpaar/samenwonend € 711,73"; "de afgelopen
+  // 3 jaar niet hoger … dan inkomen tot 110% van de bijstandsnorm die voor u geldt" (bijstandsnormen 2024 on the same page).
+  {
+    code: 'GM1731',
+    name: 'Midden-Drenthe',
+    source: 'https://www.middendrenthe.nl/werk-bijstand-en-hulp-bij-geldzorgen/extra-vergoedingen-bij-weinig-geld/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 498.06,
+    singleParent: 638.19,
+    couple: 711.73,
+    unverified2026: true,
+  },
+  // Meerinzicht: "Alleenstaande (ouder) € 470 | € 523 | € 470, Gehuwden € 630 | €700 | € 630" (Ermelo | Harderwijk | Zeewolde);
+  // "lager inkomen … dan 110% … in de afgelopen 3 jaar (als u in Zeewolde woont) of 2 jaar (als u in Ermelo of Harderwijk woont)".
+  ...(
+    [
+      ['GM0233', 'Ermelo', 24, 470, 630],
+      ['GM0243', 'Harderwijk', 24, 523, 700],
+      ['GM0050', 'Zeewolde', 36, 470, 630],
+    ] as const
+  ).map(([code, name, months, single, couple]) => ({
+    code,
+    name,
+    source: 'https://www.meerinzicht.nl/regelingen-bij-een-laag-inkomen/individuele-inkomenstoeslag',
+    percent: 110,
+    months,
+    minAge: 21,
+    single,
+    singleParent: single,
+    couple,
+    unverified2026: true,
+  })),
 ];
 
 const rb = rulebook();
