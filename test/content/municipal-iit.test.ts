@@ -128,18 +128,32 @@ const TABLE: Row[] = [
     couple: 635,
     unverified2026: true,
   },
-  // "Hoogte van de toeslag: Alleenstaand € 498,06, Alleenstaande ouder € 638,19, Echtpaar/samenwonend € 711,73"; "de afgelopen
-  // 3 jaar niet hoger … dan inkomen tot 110% van de bijstandsnorm die voor u geldt" (bijstandsnormen 2024 on the same page).
+  // "Welk bedrag krijg ik: Alleenstaand € 521,97. Alleenstaande ouder € 668,82. Echtpaar/samenwonend € 745,89." (with the
+  // "Bijstandsnormen 2025"); "de afgelopen 3 jaar niet hoger … dan inkomen tot 110% van de bijstandsnorm die voor u geldt".
   {
     code: 'GM1731',
     name: 'Midden-Drenthe',
-    source: 'https://www.middendrenthe.nl/werk-bijstand-en-hulp-bij-geldzorgen/extra-vergoedingen-bij-weinig-geld/individuele-inkomenstoeslag',
+    source: 'https://middendrenthe.nl/hulp-bij-geldzorgen-werk-en-bijstand/extra-vergoedingen-bij-weinig-geld/individuele-inkomenstoeslag',
     percent: 110,
     months: 36,
     minAge: 21,
-    single: 498.06,
-    singleParent: 638.19,
-    couple: 711.73,
+    single: 521.97,
+    singleParent: 668.82,
+    couple: 745.89,
+    unverified2026: true,
+  },
+  // "Individuele inkomenstoeslag 2024: Alleenstaande € 486,00, Alleenstaande ouder € 618,00, Samenwonende/gehuwden € 687,00";
+  // "Uw inkomen was de laatste drie jaren niet hoger dan 110% van de voor u geldende bijstandsnorm".
+  {
+    code: 'GM0221',
+    name: 'Doesburg',
+    source: 'https://www.doesburg.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 486,
+    singleParent: 618,
+    couple: 687,
     unverified2026: true,
   },
   // Meerinzicht: "Alleenstaande (ouder) € 470 | € 523 | € 470, Gehuwden € 630 | €700 | € 630" (Ermelo | Harderwijk | Zeewolde);
