@@ -244,3 +244,20 @@ describe('kwijtschelding choices in the files of municipalities added for issue 
     expect(v.unverified).toBe(true);
   });
 });
+
+describe('kwijtschelding choices added to content/choices/ for issue 18, against their sources', () => {
+  it.each([
+    ['GM0269', 'https://www.oldebroek.nl/Inwoners/Belastingen_en_heffingen/Kwijtschelding_belastingen_en_heffingen', 'municipal'],
+    ['GM0715', 'https://terneuzen.begroting-2020.nl/p6710/kwijtschelding', 'municipal'],
+    ['GM1723', 'https://alphen-chaam.jaarverslag-2016.nl/p4544/kwijtscheldingen', 'municipal'],
+    ['GM0119', 'https://www.rtvdrenthe.nl/nieuws/15951466/meppel-onderzoekt-of-norm-voor-armoederegelingen-versoepeld-kan-worden', 'secondary'],
+  ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s (%s)', (code, url, provenance) => {
+    expect(rb.municipalities[code]).toBeUndefined();
+    const id = rb.councilChoices[code]!['kwijtschelding/norm-percentage']!;
+    for (const on of ['2025-01-01', '2026-01-01', '2027-12-31']) {
+      const v = valueOn(rb.parameters[id]!, on)!;
+      expect(v.value).toBe(100 * 10_000);
+      expect(v).toMatchObject({ provenance, unverified: true, evidence: { url } });
+    }
+  });
+});
