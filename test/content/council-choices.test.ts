@@ -66,10 +66,10 @@ describe('a council replaces a national value only where the law delegates it', 
 
   it('refuses a choice that starts after the period does, since the engine reads it instead of the national value', () => {
     const problems = problemsWith('choices', 'choices/kwijtschelding-norm-percentage.yaml', (t) =>
-      t.replace("  - code: GM0177\n    values:\n      - from: '2025-01-01'", "  - code: GM0177\n    values:\n      - from: '2025-02-01'"),
+      t.replace("  - code: GM1896\n    values:\n      - from: '2025-01-01'", "  - code: GM1896\n    values:\n      - from: '2025-02-01'"),
     );
     expect(problems).toEqual([
-      'choices/kwijtschelding-norm-percentage.yaml: GM0177: kwijtschelding/norm-percentage starts on 2025-02-01, after the period starts (2025-01-01)',
+      'choices/kwijtschelding-norm-percentage.yaml: GM1896: kwijtschelding/norm-percentage starts on 2025-02-01, after the period starts (2025-01-01)',
     ]);
   });
 });

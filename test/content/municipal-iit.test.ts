@@ -176,6 +176,20 @@ const TABLE: Row[] = [
     couple,
     unverified2026: true,
   })),
+  // "Hoogte Individuele inkomenstoeslag 2023: voor gehuwden: € 660,00, voor een alleenstaande ouder: € 600,00, voor een
+  // alleenstaande: € 466,00"; "minimaal 3 jaar een inkomen op sociaal minimum niveau (maximaal 110% …)".
+  {
+    code: 'GM0177',
+    name: 'Raalte',
+    source: 'https://www.raalte.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 466,
+    singleParent: 600,
+    couple: 660,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
@@ -236,6 +250,7 @@ describe('kwijtschelding choices in the files of municipalities added for issue 
   it.each([
     ['GM0074', 'https://www.heerenveen.nl/belastingen/moeite-met-betalen/'],
     ['GM0164', 'https://jaarstukken.hengelo.nl/paragrafen/lokale-heffingen/beschrijving-kwijtscheldingsbeleid'],
+    ['GM0177', 'https://raalte.begroting-2023.nl/p9095/kwijtscheldingsbeleid'],
   ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s', (code, url) => {
     const own = rb.municipalities[code]!.parameterOverrides['kwijtschelding/norm-percentage']!;
     const v = valueOn(rb.parameters[own]!, ON)!;
