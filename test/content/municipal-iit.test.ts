@@ -190,6 +190,20 @@ const TABLE: Row[] = [
     couple: 660,
     unverified2026: true,
   },
+  // "De Individuele Inkomenstoeslag is in 2024: € 463 voor alleenstaanden, € 66 voor alleenstaande ouders, € 659 voor een
+  // echtpaar/samenwonenden"; "uw (gemiddelde) inkomen de afgelopen 36 maanden niet hoger was dan 110% van de bijstandsnorm".
+  {
+    code: 'GM0193',
+    name: 'Zwolle',
+    source: 'https://www.zwolle.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 463,
+    singleParent: 66,
+    couple: 659,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
