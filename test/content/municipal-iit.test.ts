@@ -204,6 +204,35 @@ const TABLE: Row[] = [
     couple: 659,
     unverified2026: true,
   },
+  // "De toeslag (2024) is: € 480 voor een alleenstaande. € 620 voor een alleenstaande ouder. € 690 voor gehuwden of
+  // samenwonenden"; "3 jaar een kleine uitkering of een laag loon. Bekijk de 120% bijstandsnormen".
+  {
+    code: 'GM0394',
+    name: 'Haarlemmermeer',
+    source: 'https://haarlemmermeergemeente.nl/individuele-inkomenstoeslag',
+    percent: 120,
+    months: 36,
+    minAge: 21,
+    single: 480,
+    singleParent: 620,
+    couple: 690,
+    unverified2026: true,
+  },
+  // Sociale Zaken Maastricht Heuvelland: "Dit zijn de bedragen voor 2024: 514 euro als u alleenstaand bent. 642 euro als u
+  // alleenstaande ouder bent. 716 euro als u getrouwd bent of samenwoont", for Gulpen-Wittem, Maastricht, Meerssen, Vaals
+  // and Valkenburg aan de Geul.
+  ...['GM0935 Maastricht', 'GM1729 Gulpen-Wittem', 'GM0938 Meerssen', 'GM0981 Vaals', 'GM0994 Valkenburg aan de Geul'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: 'https://www.socialezaken-mh.nl/inkomen/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 514,
+    singleParent: 642,
+    couple: 716,
+    unverified2026: true,
+  })),
 ];
 
 const rb = rulebook();
