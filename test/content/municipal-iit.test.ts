@@ -294,6 +294,7 @@ describe('kwijtschelding choices in the files of municipalities added for issue 
     ['GM0074', 'https://www.heerenveen.nl/belastingen/moeite-met-betalen/'],
     ['GM0164', 'https://jaarstukken.hengelo.nl/paragrafen/lokale-heffingen/beschrijving-kwijtscheldingsbeleid'],
     ['GM0177', 'https://raalte.begroting-2023.nl/p9095/kwijtscheldingsbeleid'],
+    ['GM0193', 'https://zwolle.begroting-2020.nl/p21965/kwijtschelding'],
   ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s', (code, url) => {
     const own = rb.municipalities[code]!.parameterOverrides['kwijtschelding/norm-percentage']!;
     const v = valueOn(rb.parameters[own]!, ON)!;
