@@ -56,14 +56,21 @@ describe('generic municipal schemes', () => {
     }
   });
 
-  it('keeps the own schemes of the five municipalities with content, without a generic reason', () => {
-    for (const code of Object.keys(rb.municipalities)) {
+  it('keeps the own schemes of the municipalities with content, without a generic reason, and fills in the rest generically', () => {
+    for (const [code, m] of Object.entries(rb.municipalities)) {
       const result = check(code);
+      // Every municipality with a file has its own individuele inkomenstoeslag.
+      expect(
+        m.schemes.map((s) => s.id),
+        code,
+      ).toContain('individuele-inkomenstoeslag');
       for (const id of ['bijzondere-bijstand', 'individuele-inkomenstoeslag']) {
         const s = result.schemes.filter((x) => x.id === id);
         expect(s, `${code} ${id} once`).toHaveLength(1);
-        expect(s[0]!.figures).toBe('own');
-        expect(s[0]!.reasons.map((r) => r.code)).not.toContain('municipal-generic');
+        const own = m.schemes.some((x) => x.id === id);
+        expect(s[0]!.figures, `${code} ${id}`).toBe(own ? 'own' : 'generic');
+        if (own) expect(s[0]!.reasons.map((r) => r.code)).not.toContain('municipal-generic');
+        else expect(s[0]!.reasons[0]!.code).toBe('municipal-generic');
       }
     }
   });
@@ -124,6 +131,14 @@ describe('generic municipal schemes', () => {
 
 describe('where to ask, for generic schemes', () => {
   it('gives Amsterdam, Groningen and Emmen their contact from the register and links the generic schemes to their website', () => {
+    // Emmen has its own individuele inkomenstoeslag (content/regulations/emmen-borger-odoorn-coevorden.yaml), which links to
+    // the municipality's page for it, and a file that names its tax desk; bijzondere bijstand and the kwijtschelding
+    // percentage stay generic.
+    const ownFigures = new Set(['GM0114 individuele-inkomenstoeslag']);
+    const page: Record<string, string> = {
+      'GM0114 individuele-inkomenstoeslag': 'https://gemeente.emmen.nl/individuele-inkomenstoeslag',
+      'GM0114 kwijtschelding': 'https://gemeente.emmen.nl/kwijtschelding',
+    };
     const want: Record<string, { website: string; phone: string; address: string }> = {
       GM0363: { website: 'https://www.amsterdam.nl', phone: '14 020', address: 'Postbus 202, 1000 AE AMSTERDAM' },
       GM0014: { website: 'https://gemeente.groningen.nl', phone: '14 050', address: 'Postbus 742, 9700 AS GRONINGEN' },
@@ -135,7 +150,8 @@ describe('where to ask, for generic schemes', () => {
       expect(result.municipality.contact!.source).toMatch(/^https:\/\/organisaties\.overheid\.nl\//);
       for (const id of THREE) {
         const s = result.schemes.find((x) => x.id === id)!;
-        expect(s.nextStep.url, `${code} ${id}`).toBe(contact.website);
+        expect(s.figures, `${code} ${id}`).toBe(ownFigures.has(`${code} ${id}`) ? 'own' : 'generic');
+        expect(s.nextStep.url, `${code} ${id}`).toBe(page[`${code} ${id}`] ?? contact.website);
       }
     }
   });

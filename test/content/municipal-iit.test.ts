@@ -1,0 +1,322 @@
+/**
+ * The individuele inkomenstoeslag of the municipalities added for issue 18, each figure checked against the table on
+ * the page it comes from (archived copies; see docs/research/municipalities-2.md). One row per municipality: the
+ * income limit (% of the bijstandsnorm), the reference period, the minimum age and the yearly amounts per household
+ * type, as the page states them, and the page's address, which every value's evidence must name.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/contract/check.ts';
+import { valueOn } from '../../src/engine/parameters.ts';
+import { rulebook } from '../support/rulebook.ts';
+
+interface Row {
+  code: string;
+  name: string;
+  /** The page whose table the figures below are copied from. */
+  source: string;
+  percent: number;
+  months: number;
+  minAge: number;
+  /** Euros per year: alleenstaande, alleenstaande ouder, gehuwden/samenwonenden. */
+  single: number;
+  singleParent: number;
+  couple: number;
+  /** Whether the 2026 figures rest on a page of an earlier or unknown year. */
+  unverified2026: boolean;
+}
+
+const EMMEN = 'https://gemeente.emmen.nl/individuele-inkomenstoeslag';
+const HENGELO = 'https://www.hengelo.nl/Welkom-in-Hengelo/GPDC-Producten-catalogus-1/_Burger/Individuele-inkomenstoeslag.html';
+
+const TABLE: Row[] = [
+  // "De hoogte van de individuele inkomenstoeslag in 2023 is: Echtpaar: € 684,00, Alleenstaande ouder: € 615,00,
+  // Alleenstaande: € 479,00"; "Uw inkomen is de laatste 36 maanden niet hoger geweest dan de bijstandsuitkering …";
+  // "U bent 21 jaar of ouder"; for the inwoners of Emmen, Borger-Odoorn and Coevorden.
+  ...['GM0114 Emmen', 'GM1681 Borger-Odoorn', 'GM0109 Coevorden'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: EMMEN,
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 479,
+    singleParent: 615,
+    couple: 684,
+    unverified2026: true,
+  })),
+  // "voor een echtpaar € 601, voor een alleenstaande ouder € 541, voor een alleenstaande € 424. Deze bedragen gelden ook
+  // voor Borne en Haaksbergen"; "de afgelopen 36 maanden een inkomen gehad op bijstandsniveau"; "minimaal 21 jaar".
+  ...['GM0164 Hengelo (O.)', 'GM0147 Borne', 'GM0158 Haaksbergen'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: HENGELO,
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 424,
+    singleParent: 541,
+    couple: 601,
+    unverified2026: true,
+  })),
+  // "De individuele inkomenstoeslag bedraagt per kalenderjaar in 2024. € 516,- voor een alleenstaande, € 642,- voor een
+  // alleenstaande ouder, € 708,- voor gehuwden"; "gedurende 3 jaar of langer niet hoger dan de voor u geldende bijstandsnorm".
+  {
+    code: 'GM0074',
+    name: 'Heerenveen',
+    source: 'https://www.heerenveen.nl/zorg-en-uitkeringen/individuele-inkomenstoeslag/',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 516,
+    singleParent: 642,
+    couple: 708,
+    unverified2026: true,
+  },
+  // "De bedragen voor 2024 zijn: Alleenstaand € 488, Alleenstaande ouder € 628, Getrouwd € 697"; "de afgelopen 3 jaar
+  // niet hoger … dan het voor u geldende bijstandsbedrag".
+  {
+    code: 'GM0171',
+    name: 'Noordoostpolder',
+    source: 'https://www.noordoostpolder.nl/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 488,
+    singleParent: 628,
+    couple: 697,
+    unverified2026: true,
+  },
+  // "Voor een alleenstaande (ouder) € 500,- per jaar. Voor gehuwden/samenwonenden € 800,- per jaar"; "minimaal 24 maanden
+  // een inkomen van maximaal 110% van de toepasselijke bijstandsnorm".
+  {
+    code: 'GM0575',
+    name: 'Noordwijk',
+    source: 'https://www.noordwijk.nl/onderwerp/zorg-ondersteuning-en-inkomen/hulp-bij-weinig-geld/individuele-inkomenstoeslag/',
+    percent: 110,
+    months: 24,
+    minAge: 21,
+    single: 500,
+    singleParent: 500,
+    couple: 800,
+    unverified2026: true,
+  },
+  // "The (net) amounts in 2025 are for a single person € 459; for a single parent € 529; for a family € 648"
+  // (en.kerkrade.nl); the income limit from the Dutch page: "3 jaar … niet hoger … dan 100% van de toepasselijke bijstandsnorm".
+  {
+    code: 'GM0928',
+    name: 'Kerkrade',
+    source: 'https://en.kerkrade.nl/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 459,
+    singleParent: 529,
+    couple: 648,
+    unverified2026: true,
+  },
+  // "Gehuwden of samenwonenden | € 635, Alleenstaande ouder | € 635, Alleenstaande | € 444"; "12 maanden of langer van een
+  // minimuminkomen. En je inkomen is minder dan 110% van de voor je geldende bijstandsnorm".
+  {
+    code: 'GM0299',
+    name: 'Zevenaar',
+    source: 'https://zevenaar.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 12,
+    minAge: 21,
+    single: 444,
+    singleParent: 635,
+    couple: 635,
+    unverified2026: true,
+  },
+  // "Welk bedrag krijg ik: Alleenstaand € 521,97. Alleenstaande ouder € 668,82. Echtpaar/samenwonend € 745,89." (with the
+  // "Bijstandsnormen 2025"); "de afgelopen 3 jaar niet hoger … dan inkomen tot 110% van de bijstandsnorm die voor u geldt".
+  {
+    code: 'GM1731',
+    name: 'Midden-Drenthe',
+    source: 'https://middendrenthe.nl/hulp-bij-geldzorgen-werk-en-bijstand/extra-vergoedingen-bij-weinig-geld/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 521.97,
+    singleParent: 668.82,
+    couple: 745.89,
+    unverified2026: true,
+  },
+  // "Individuele inkomenstoeslag 2024: Alleenstaande € 486,00, Alleenstaande ouder € 618,00, Samenwonende/gehuwden € 687,00";
+  // "Uw inkomen was de laatste drie jaren niet hoger dan 110% van de voor u geldende bijstandsnorm".
+  {
+    code: 'GM0221',
+    name: 'Doesburg',
+    source: 'https://www.doesburg.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 486,
+    singleParent: 618,
+    couple: 687,
+    unverified2026: true,
+  },
+  // Meerinzicht: "Alleenstaande (ouder) € 470 | € 523 | € 470, Gehuwden € 630 | €700 | € 630" (Ermelo | Harderwijk | Zeewolde);
+  // "lager inkomen … dan 110% … in de afgelopen 3 jaar (als u in Zeewolde woont) of 2 jaar (als u in Ermelo of Harderwijk woont)".
+  ...(
+    [
+      ['GM0233', 'Ermelo', 24, 470, 630],
+      ['GM0243', 'Harderwijk', 24, 523, 700],
+      ['GM0050', 'Zeewolde', 36, 470, 630],
+    ] as const
+  ).map(([code, name, months, single, couple]) => ({
+    code,
+    name,
+    source: 'https://www.meerinzicht.nl/regelingen-bij-een-laag-inkomen/individuele-inkomenstoeslag',
+    percent: 110,
+    months,
+    minAge: 21,
+    single,
+    singleParent: single,
+    couple,
+    unverified2026: true,
+  })),
+  // "Hoogte Individuele inkomenstoeslag 2023: voor gehuwden: € 660,00, voor een alleenstaande ouder: € 600,00, voor een
+  // alleenstaande: € 466,00"; "minimaal 3 jaar een inkomen op sociaal minimum niveau (maximaal 110% …)".
+  {
+    code: 'GM0177',
+    name: 'Raalte',
+    source: 'https://www.raalte.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 466,
+    singleParent: 600,
+    couple: 660,
+    unverified2026: true,
+  },
+  // "De Individuele Inkomenstoeslag is in 2024: € 463 voor alleenstaanden, € 66 voor alleenstaande ouders, € 659 voor een
+  // echtpaar/samenwonenden"; "uw (gemiddelde) inkomen de afgelopen 36 maanden niet hoger was dan 110% van de bijstandsnorm".
+  {
+    code: 'GM0193',
+    name: 'Zwolle',
+    source: 'https://www.zwolle.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 463,
+    singleParent: 66,
+    couple: 659,
+    unverified2026: true,
+  },
+  // "De toeslag (2024) is: € 480 voor een alleenstaande. € 620 voor een alleenstaande ouder. € 690 voor gehuwden of
+  // samenwonenden"; "3 jaar een kleine uitkering of een laag loon. Bekijk de 120% bijstandsnormen".
+  {
+    code: 'GM0394',
+    name: 'Haarlemmermeer',
+    source: 'https://haarlemmermeergemeente.nl/individuele-inkomenstoeslag',
+    percent: 120,
+    months: 36,
+    minAge: 21,
+    single: 480,
+    singleParent: 620,
+    couple: 690,
+    unverified2026: true,
+  },
+  // Sociale Zaken Maastricht Heuvelland: "Dit zijn de bedragen voor 2024: 514 euro als u alleenstaand bent. 642 euro als u
+  // alleenstaande ouder bent. 716 euro als u getrouwd bent of samenwoont", for Gulpen-Wittem, Maastricht, Meerssen, Vaals
+  // and Valkenburg aan de Geul.
+  ...['GM0935 Maastricht', 'GM1729 Gulpen-Wittem', 'GM0938 Meerssen', 'GM0981 Vaals', 'GM0994 Valkenburg aan de Geul'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: 'https://www.socialezaken-mh.nl/inkomen/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 36,
+    minAge: 21,
+    single: 514,
+    singleParent: 642,
+    couple: 716,
+    unverified2026: true,
+  })),
+];
+
+const rb = rulebook();
+const ON = '2026-01-01';
+
+/** The value of a parameter on 1 January 2026, in the unit the page states (euros, percent). */
+function figure(id: string, scale: number): { value: number; url: string; unverified: boolean } {
+  const v = valueOn(rb.parameters[id]!, ON)!;
+  if (typeof v.value !== 'number') throw new Error(`${id}: not a plain number`);
+  return { value: v.value / scale, url: v.evidence.url, unverified: v.unverified === true };
+}
+
+describe('the individuele inkomenstoeslag of the municipalities added for issue 18, against their pages', () => {
+  it('covers the municipalities of the table, each once', () => {
+    expect(new Set(TABLE.map((r) => r.code)).size).toBe(TABLE.length);
+    for (const r of TABLE) expect(rb.places[r.code]?.name, r.code).toBe(r.name);
+  });
+
+  it.each(TABLE)('$code $name: income limit, reference period, age and amounts as on $source', (r) => {
+    const iit = rb.municipalities[r.code]!.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
+    expect(iit.conditions.applicantAge).toEqual({ min: r.minAge, belowAowAge: true });
+    expect(iit.conditions.referencePeriodMonths).toBe(r.months);
+    expect(iit.conditions.income?.reference).toBe('bijstandsnorm');
+    const percent = figure(iit.conditions.income!.percent!, 10_000);
+    expect(percent.value).toBe(r.percent);
+    expect(iit.amount.type).toBe('per-household-type');
+    if (iit.amount.type !== 'per-household-type') return;
+    const amounts = [iit.amount.single, iit.amount['single-parent'], iit.amount.couple].map((id) => figure(id, 100));
+    expect(amounts.map((a) => a.value)).toEqual([r.single, r.singleParent, r.couple]);
+    for (const a of amounts) {
+      expect(a.url).toBe(r.source);
+      expect(a.unverified).toBe(r.unverified2026);
+    }
+  });
+
+  // A household paid exactly the bijstandsnorm (€ 1.331,43 a month without vakantietoeslag) counts as € 1.401,51 after the
+  // vakantietoeslag is added back, one cent above a 100 % limit of € 1.401,50: an engine rounding question, left to the lead
+  // (see the report of branch councils2). This household is clearly below the limit.
+  it('pays a single adult in Emmen below the bijstandsnorm € 479 a year, as "maybe" until the 36 months and the prospects are known', () => {
+    const household = {
+      referenceDate: '2026-03-01',
+      municipality: 'GM0114',
+      language: 'nl',
+      people: [{ id: 'a', role: 'applicant', age: 40 }],
+      incomes: [{ person: 'a', type: 'bijstand', amount: 1200, period: 'month', basis: 'net' }],
+      receiving: ['bijstand'],
+    };
+    const r = runCheck(household, rb, { today: '2026-03-01', computedAt: '2026-03-01T00:00:00.000Z' });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const iit = r.result.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
+    expect(iit.figures).toBe('own');
+    expect(iit.status).toBe('maybe');
+    expect(iit.amount.yearly).toBe(479);
+  });
+});
+
+describe('kwijtschelding choices in the files of municipalities added for issue 18', () => {
+  it.each([
+    ['GM0074', 'https://www.heerenveen.nl/belastingen/moeite-met-betalen/'],
+    ['GM0164', 'https://jaarstukken.hengelo.nl/paragrafen/lokale-heffingen/beschrijving-kwijtscheldingsbeleid'],
+    ['GM0177', 'https://raalte.begroting-2023.nl/p9095/kwijtscheldingsbeleid'],
+    ['GM0193', 'https://zwolle.begroting-2020.nl/p21965/kwijtschelding'],
+  ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s', (code, url) => {
+    const own = rb.municipalities[code]!.parameterOverrides['kwijtschelding/norm-percentage']!;
+    const v = valueOn(rb.parameters[own]!, ON)!;
+    expect(v.value).toBe(100 * 10_000);
+    expect(v.evidence.url).toBe(url);
+    expect(v.unverified).toBe(true);
+  });
+});
+
+describe('kwijtschelding choices added to content/choices/ for issue 18, against their sources', () => {
+  it.each([
+    ['GM0269', 'https://www.oldebroek.nl/Inwoners/Belastingen_en_heffingen/Kwijtschelding_belastingen_en_heffingen', 'municipal'],
+    ['GM0715', 'https://terneuzen.begroting-2020.nl/p6710/kwijtschelding', 'municipal'],
+    ['GM1723', 'https://alphen-chaam.jaarverslag-2016.nl/p4544/kwijtscheldingen', 'municipal'],
+    ['GM0119', 'https://www.rtvdrenthe.nl/nieuws/15951466/meppel-onderzoekt-of-norm-voor-armoederegelingen-versoepeld-kan-worden', 'secondary'],
+  ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s (%s)', (code, url, provenance) => {
+    expect(rb.municipalities[code]).toBeUndefined();
+    const id = rb.councilChoices[code]!['kwijtschelding/norm-percentage']!;
+    for (const on of ['2025-01-01', '2026-01-01', '2027-12-31']) {
+      const v = valueOn(rb.parameters[id]!, on)!;
+      expect(v.value).toBe(100 * 10_000);
+      expect(v).toMatchObject({ provenance, unverified: true, evidence: { url } });
+    }
+  });
+});
