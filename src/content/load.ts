@@ -188,6 +188,16 @@ interface Regulations {
   used: Set<string>;
 }
 
+/** What compiling one municipality file needs: where problems and parameters go, and the shared regulations. */
+interface MunicipalityFile {
+  file: string;
+  code: string;
+  name: string;
+  parameters: Record<string, Parameter>;
+  regulations: Regulations;
+  problems: string[];
+}
+
 function compileMunicipality(
   file: string,
   input: z.infer<typeof municipalitySchema>,
@@ -201,126 +211,19 @@ function compileMunicipality(
   const expected = municipalityFileName(input.code, input.name);
   if (!file.endsWith(`/${expected}`) && file !== expected) problems.push(`${file}: the file name must be the CBS code and the name (${expected})`);
   const code = input.code;
-
-  /** The shared regulation a file refers to, when it exists and lists this municipality. */
-  const regulation = (id: string, where: string): RegulationFileInput | undefined => {
-    const r = regulations.inputs[id];
-    regulations.used.add(id);
-    if (!r) problems.push(`${file}: ${where} refers to regulation ${id}, which is not in content/regulations/`);
-    else if (!r.municipalities.includes(code)) problems.push(`${file}: ${where} refers to regulation ${id}, which does not list ${code}`);
-    return r;
-  };
-
-  /** A scheme's parameter, as `<code>/<path>` whether written here or taken from a shared regulation. */
-  const inline = (path: string, p: SchemeParameterInput): string => {
-    const id = `${code}/${path}`;
-    let own: Omit<ParameterInput, 'title'> & { title?: ParameterInput['title'] | undefined };
-    if ('regulation' in p) {
-      const shared = regulation(p.regulation, path)?.values[p.value];
-      if (!shared && regulations.inputs[p.regulation]) problems.push(`${file}: ${path} refers to ${p.value}, which regulation ${p.regulation} does not have`);
-      if (!shared) return id;
-      own = { ...shared, title: p.title ?? { nl: `${shared.title.nl} (${input.name})`, en: `${shared.title.en} (${input.name})` } };
-    } else own = p;
-    const title = own.title ?? { nl: `${code} ${path}`, en: `${code} ${path}` };
-    parameters[id] = compileParameter(id, { ...own, title }, problems, `${file}: ${path}`);
-    return id;
-  };
+  const m: MunicipalityFile = { file, code, name: input.name, parameters, regulations, problems };
 
   const parameterOverrides: Record<string, string> = {};
   for (const [nationalId, p] of Object.entries(input.parameters ?? {})) {
     checkCouncilChoice(`${file}: parameters`, nationalId, p.unit, p.values, parameters, delegations, periodStart, problems);
-    parameterOverrides[nationalId] = inline(nationalId, p);
+    parameterOverrides[nationalId] = inlineParameter(m, nationalId, p);
   }
 
   const ids = new Set<string>();
-  const compiledSchemes: MunicipalScheme[] = input.schemes.map((s: MunicipalSchemeInput) => {
+  const compiledSchemes = input.schemes.map((s: MunicipalSchemeInput): MunicipalScheme => {
     if (ids.has(s.id)) problems.push(`${file}: scheme ${s.id} appears twice`);
     ids.add(s.id);
-    const base = `${s.id}`;
-    const c = s.conditions;
-    const income = c.income;
-    const conditions: Conditions = {
-      applicantAge: c.applicantAge,
-      children: c.children,
-      referencePeriodMonths: c.referencePeriodMonths,
-      notStudent: c.notStudent,
-      judgement: c.judgement,
-    };
-    if (income) {
-      if (!income.percent && !(income.percentSingle && income.percentMultiPerson)) {
-        problems.push(`${file}: scheme ${s.id}: income needs percent, or percentSingle and percentMultiPerson`);
-      }
-      conditions.income = {
-        reference: income.reference,
-        withKostendelersnorm: income.withKostendelersnorm ?? false,
-        percent: income.percent && inline(`${base}/income/percent`, income.percent),
-        percentSingle: income.percentSingle && inline(`${base}/income/percent-single`, income.percentSingle),
-        percentMultiPerson: income.percentMultiPerson && inline(`${base}/income/percent-multi-person`, income.percentMultiPerson),
-      };
-    }
-    if (c.assets !== undefined) {
-      const a = c.assets;
-      const assets: AssetCondition =
-        typeof a === 'string'
-          ? a
-          : {
-              single: inline(`${base}/assets/single`, a.single),
-              'single-parent': inline(`${base}/assets/single-parent`, a['single-parent']),
-              couple: inline(`${base}/assets/couple`, a.couple),
-            };
-      conditions.assets = assets;
-    }
-    const a = s.amount;
-    let amount: AmountRule;
-    switch (a.type) {
-      case 'per-household-type':
-        amount = {
-          type: a.type,
-          single: inline(`${base}/amount/single`, a.single),
-          'single-parent': inline(`${base}/amount/single-parent`, a['single-parent']),
-          couple: inline(`${base}/amount/couple`, a.couple),
-        };
-        break;
-      case 'per-person':
-        amount = {
-          type: a.type,
-          persons: a.persons.map((p, i) => ({
-            who: p.who,
-            minAge: p.minAge,
-            maxAge: p.maxAge,
-            amount: inline(`${base}/amount/${p.who}-${i + 1}`, p.amount),
-          })),
-        };
-        break;
-      case 'fixed':
-        amount = { type: a.type, amount: inline(`${base}/amount`, a.amount) };
-        break;
-      case 'varies':
-        amount = { type: 'varies' };
-        break;
-    }
-    const texts = s.texts ?? schemes[s.id]?.texts;
-    if (!texts) problems.push(`${file}: scheme ${s.id} has no texts, and there is no content/schemes/${s.id}.yaml`);
-    if (s.texts && schemes[s.id]) problems.push(`${file}: scheme ${s.id} is a shared scheme; its texts live in content/schemes/${s.id}.yaml`);
-    let legal: LegalSource;
-    if ('regulation' in s.legal) {
-      const r = regulation(s.legal.regulation, `scheme ${s.id}: legal`);
-      // A missing regulation was reported above; the placeholder never leaves this function.
-      const { url, ...head } = r?.legal ?? { title: s.legal.regulation, url: '' };
-      legal = { ...head, ...(s.legal.article ? { article: s.legal.article } : {}), url };
-    } else legal = s.legal;
-    return {
-      id: s.id,
-      legal,
-      administeredBy: s.administeredBy,
-      paid: s.paid,
-      apply: s.apply,
-      conditions,
-      amount,
-      exOfficio: s.exOfficio ?? [],
-      // A missing text was reported above; the empty record never leaves this function.
-      texts: texts ?? ({} as MunicipalScheme['texts']),
-    };
+    return compileMunicipalScheme(m, s, schemes);
   });
 
   return {
@@ -335,6 +238,124 @@ function compileMunicipality(
     parameterOverrides,
     schemes: compiledSchemes,
   };
+}
+
+/** The shared regulation a file refers to, when it exists and lists this municipality. */
+function sharedRegulation(m: MunicipalityFile, id: string, where: string): RegulationFileInput | undefined {
+  const r = m.regulations.inputs[id];
+  m.regulations.used.add(id);
+  if (!r) m.problems.push(`${m.file}: ${where} refers to regulation ${id}, which is not in content/regulations/`);
+  else if (!r.municipalities.includes(m.code)) m.problems.push(`${m.file}: ${where} refers to regulation ${id}, which does not list ${m.code}`);
+  return r;
+}
+
+/** A scheme's parameter, as `<code>/<path>` whether written here or taken from a shared regulation. */
+function inlineParameter(m: MunicipalityFile, path: string, p: SchemeParameterInput): string {
+  const id = `${m.code}/${path}`;
+  let own: Omit<ParameterInput, 'title'> & { title?: ParameterInput['title'] | undefined };
+  if ('regulation' in p) {
+    const shared = sharedRegulation(m, p.regulation, path)?.values[p.value];
+    if (!shared && m.regulations.inputs[p.regulation]) m.problems.push(`${m.file}: ${path} refers to ${p.value}, which regulation ${p.regulation} does not have`);
+    if (!shared) return id;
+    own = { ...shared, title: p.title ?? { nl: `${shared.title.nl} (${m.name})`, en: `${shared.title.en} (${m.name})` } };
+  } else own = p;
+  const title = own.title ?? { nl: `${m.code} ${path}`, en: `${m.code} ${path}` };
+  m.parameters[id] = compileParameter(id, { ...own, title }, m.problems, `${m.file}: ${path}`);
+  return id;
+}
+
+/** One of the municipality's schemes: its conditions and amount as parameters, its texts and its legal source. */
+function compileMunicipalScheme(m: MunicipalityFile, s: MunicipalSchemeInput, schemes: Record<string, Scheme>): MunicipalScheme {
+  const conditions = compileConditions(m, s);
+  const amount = compileAmount(m, s);
+  const texts = s.texts ?? schemes[s.id]?.texts;
+  if (!texts) m.problems.push(`${m.file}: scheme ${s.id} has no texts, and there is no content/schemes/${s.id}.yaml`);
+  if (s.texts && schemes[s.id]) m.problems.push(`${m.file}: scheme ${s.id} is a shared scheme; its texts live in content/schemes/${s.id}.yaml`);
+  let legal: LegalSource;
+  if ('regulation' in s.legal) {
+    const r = sharedRegulation(m, s.legal.regulation, `scheme ${s.id}: legal`);
+    // A missing regulation was reported above; the placeholder never leaves this function.
+    const { url, ...head } = r?.legal ?? { title: s.legal.regulation, url: '' };
+    legal = { ...head, ...(s.legal.article ? { article: s.legal.article } : {}), url };
+  } else legal = s.legal;
+  return {
+    id: s.id,
+    legal,
+    administeredBy: s.administeredBy,
+    paid: s.paid,
+    apply: s.apply,
+    conditions,
+    amount,
+    exOfficio: s.exOfficio ?? [],
+    // A missing text was reported above; the empty record never leaves this function.
+    texts: texts ?? ({} as MunicipalScheme['texts']),
+  };
+}
+
+/** A scheme's conditions, with its income percentages and asset limits as parameters. */
+function compileConditions(m: MunicipalityFile, s: MunicipalSchemeInput): Conditions {
+  const c = s.conditions;
+  const income = c.income;
+  const conditions: Conditions = {
+    applicantAge: c.applicantAge,
+    children: c.children,
+    referencePeriodMonths: c.referencePeriodMonths,
+    notStudent: c.notStudent,
+    judgement: c.judgement,
+  };
+  if (income) {
+    if (!income.percent && !(income.percentSingle && income.percentMultiPerson)) {
+      m.problems.push(`${m.file}: scheme ${s.id}: income needs percent, or percentSingle and percentMultiPerson`);
+    }
+    conditions.income = {
+      reference: income.reference,
+      withKostendelersnorm: income.withKostendelersnorm ?? false,
+      percent: income.percent && inlineParameter(m, `${s.id}/income/percent`, income.percent),
+      percentSingle: income.percentSingle && inlineParameter(m, `${s.id}/income/percent-single`, income.percentSingle),
+      percentMultiPerson: income.percentMultiPerson && inlineParameter(m, `${s.id}/income/percent-multi-person`, income.percentMultiPerson),
+    };
+  }
+  if (c.assets !== undefined) {
+    const a = c.assets;
+    const assets: AssetCondition =
+      typeof a === 'string'
+        ? a
+        : {
+            single: inlineParameter(m, `${s.id}/assets/single`, a.single),
+            'single-parent': inlineParameter(m, `${s.id}/assets/single-parent`, a['single-parent']),
+            couple: inlineParameter(m, `${s.id}/assets/couple`, a.couple),
+          };
+    conditions.assets = assets;
+  }
+  return conditions;
+}
+
+/** A scheme's amount, with every amount as a parameter. */
+function compileAmount(m: MunicipalityFile, s: MunicipalSchemeInput): AmountRule {
+  const a = s.amount;
+  switch (a.type) {
+    case 'per-household-type':
+      return {
+        type: a.type,
+        single: inlineParameter(m, `${s.id}/amount/single`, a.single),
+        'single-parent': inlineParameter(m, `${s.id}/amount/single-parent`, a['single-parent']),
+        couple: inlineParameter(m, `${s.id}/amount/couple`, a.couple),
+      };
+    case 'per-person':
+      return {
+        type: a.type,
+        persons: a.persons.map((p, i) => ({
+          who: p.who,
+          minAge: p.minAge,
+          maxAge: p.maxAge,
+          amount: inlineParameter(m, `${s.id}/amount/${p.who}-${i + 1}`, p.amount),
+        })),
+      };
+    case 'fixed':
+      return { type: a.type, amount: inlineParameter(m, `${s.id}/amount`, a.amount) };
+    case 'varies':
+      return { type: 'varies' };
+  }
 }
 
 interface Period {
@@ -463,10 +484,11 @@ export function loadRulebook(contentDir: string = DEFAULT_CONTENT_DIR): Rulebook
   return compileRulebook(readContent(contentDir));
 }
 
-/** Validates and compiles content that has been read (see `readContent`). */
-export function compileRulebook(content: ReturnType<typeof readContent>): Rulebook {
-  const problems: string[] = [];
-  const parseFile = <T>(f: ContentFile, schema: z.ZodType<T>): T | undefined => {
+/** Parses one content file against its schema; a problem is recorded and the file skipped. */
+type ParseFile = <T>(f: ContentFile, schema: z.ZodType<T>) => T | undefined;
+
+function fileParser(problems: string[]): ParseFile {
+  return <T>(f: ContentFile, schema: z.ZodType<T>): T | undefined => {
     let raw: unknown;
     try {
       raw = parseYaml(f.text);
@@ -481,7 +503,12 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     }
     return r.data;
   };
+}
 
+/** Validates and compiles content that has been read (see `readContent`). */
+export function compileRulebook(content: ReturnType<typeof readContent>): Rulebook {
+  const problems: string[] = [];
+  const parseFile = fileParser(problems);
   const requiredFile = <T>(path: string, text: string, schema: z.ZodType<T>): T | undefined => {
     if (text.trim() === '') {
       problems.push(`${path}: the file is missing or empty`);
@@ -491,36 +518,12 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
   };
 
   const manifest = rulebookManifestSchema.parse(parseYaml(content.manifestText));
-
-  const parameters: Record<string, Parameter> = {};
-  const delegations: Delegations = {};
-  for (const f of content.files.parameters) {
-    const id = f.path.replace(/^parameters\//, '').replace(/\.yaml$/, '');
-    const input = parseFile(f, parameterSchema);
-    if (!input) continue;
-    parameters[id] = compileParameter(id, input, problems, f.path);
-    if (input.delegatedTo) delegations[id] = input.delegatedTo;
-  }
-
-  const schemes: Record<string, Scheme> = {};
-  for (const f of content.files.schemes) {
-    const id = f.path.replace(/^schemes\//, '').replace(/\.yaml$/, '');
-    const input = parseFile(f, schemeSchema);
-    if (input) schemes[id] = { id, ...input };
-  }
-
-  const regulations: Regulations = { inputs: {}, used: new Set() };
-  for (const f of content.files.regulations) {
-    const id = f.path.replace(/^regulations\//, '').replace(/\.yaml$/, '');
-    const input = parseFile(f, regulationFileSchema);
-    if (!input) continue;
-    regulations.inputs[id] = input;
-    // Checked once here, so a mistake is reported against the regulation, not once per municipality.
-    for (const [key, v] of Object.entries(input.values)) compileParameter(`regulations/${id}/${key}`, v, problems, `${f.path}: ${key}`);
-  }
-
+  const files = content.files;
+  const { parameters, delegations } = compileParameters(files.parameters, parseFile, problems);
+  const schemes = compileSchemes(files.schemes, parseFile);
+  const regulations = readRegulations(files.regulations, parseFile, problems);
   const municipalities: Record<string, Municipality> = {};
-  for (const f of content.files.municipalities) {
+  for (const f of files.municipalities) {
     const input = parseFile(f, municipalitySchema);
     if (!input) continue;
     if (municipalities[input.code]) problems.push(`${f.path}: municipality ${input.code} is defined twice`);
@@ -529,83 +532,19 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
   for (const id of Object.keys(regulations.inputs)) {
     if (!regulations.used.has(id)) problems.push(`regulations/${id}.yaml: no municipality file refers to it`);
   }
-
-  const places: Record<string, Place> = {};
-  for (const f of content.files.places) {
-    const input = parseFile(f, placesSchema);
-    for (const m of input?.municipalities ?? []) {
-      if (places[m.code]) problems.push(`${f.path}: ${m.code} appears twice`);
-      places[m.code] = m;
-    }
-  }
-  for (const m of Object.values(municipalities)) {
-    const place = places[m.code];
-    const file = `municipalities/${municipalityFileName(m.code, m.name)}`;
-    if (!place) problems.push(`${file}: ${m.code} is not in places/municipalities.yaml`);
-    else if (place.name !== m.name) problems.push(`${file}: name ${m.name} differs from the CBS name ${place.name}`);
-  }
+  const places = compilePlaces(files.places, parseFile, municipalities, problems);
 
   const localTaxes: Record<string, LocalTaxes> = {};
-  for (const f of content.files.localTaxes) {
+  for (const f of files.localTaxes) {
     const input = parseFile(f, localTaxesFileSchema);
     if (!input) continue;
     if (localTaxes[input.municipality]) problems.push(`${f.path}: local taxes of ${input.municipality} are defined twice`);
     localTaxes[input.municipality] = compileLocalTaxes(f.path, input, places, parameters, problems);
   }
-
-  const contacts: Record<string, MunicipalityContact> = {};
-  for (const f of content.files.contacts) {
-    const input = parseFile(f, contactsFileSchema);
-    if (!input) continue;
-    for (const c of input.municipalities) {
-      if (contacts[c.code]) problems.push(`${f.path}: ${c.code} appears twice`);
-      else if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
-      contacts[c.code] = {
-        name: c.name,
-        website: c.website,
-        phone: c.phone,
-        address: c.address,
-        register: c.register,
-        retrieved: input.source.retrieved,
-      };
-    }
-  }
-
-  const councilChoices: Record<string, Record<string, string>> = {};
-  for (const f of content.files.choices) {
-    const input = parseFile(f, choicesFileSchema);
-    if (!input) continue;
-    const national = parameters[input.parameter];
-    if (!national || !delegations[input.parameter]) {
-      checkCouncilChoice(f.path, input.parameter, national?.unit ?? 'count', [], parameters, delegations, manifest.validFrom, problems);
-      continue;
-    }
-    for (const c of input.councils) {
-      checkCouncilChoice(`${f.path}: ${c.code}`, input.parameter, national.unit, c.values, parameters, delegations, manifest.validFrom, problems);
-      if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
-      if (municipalities[c.code]) problems.push(`${f.path}: ${c.code} has its own file; set the choice under parameters: there`);
-      const choices = (councilChoices[c.code] ??= {});
-      if (choices[input.parameter]) problems.push(`${f.path}: ${c.code} appears twice`);
-      const id = `${c.code}/${input.parameter}`;
-      const title = { nl: `${national.title.nl} (${c.code})`, en: `${national.title.en} (${c.code})` };
-      parameters[id] = compileParameter(id, { title, unit: national.unit, source: national.source, values: c.values }, problems, `${f.path}: ${c.code}`);
-      choices[input.parameter] = id;
-    }
-  }
-
-  const events: Record<string, LifeEvent> = {};
-  for (const f of content.files.events) {
-    const id = f.path.replace(/^events\//, '').replace(/\.yaml$/, '');
-    const input = parseFile(f, eventSchema);
-    if (!input) continue;
-    const inputIds = new Set(input.inputs.map((i) => i.id));
-    const refs = JSON.stringify(input.operations).matchAll(/"input":"([^"]+)"/g);
-    for (const [, ref] of refs) if (!inputIds.has(ref!)) problems.push(`${f.path}: an operation refers to input "${ref}", which the event does not ask`);
-    for (const lang of Object.keys(input.texts)) {
-      for (const i of input.inputs) if (!input.texts[lang as keyof typeof input.texts].inputs[i.id]) problems.push(`${f.path}: texts.${lang}.inputs has no label for ${i.id}`);
-    }
-    events[id] = { id, ...input };
-  }
+  const contacts = compileContacts(files.contacts, parseFile, places, problems);
+  const national = { parameters, delegations, periodStart: manifest.validFrom };
+  const councilChoices = compileCouncilChoices(files.choices, parseFile, national, places, municipalities, problems);
+  const events = compileEvents(files.events, parseFile, problems);
 
   const rules = compileRules(requiredFile('rules.yaml', content.rulesText, rulesFileSchema), manifest, problems);
   const calendar = compileCalendar(requiredFile('calendar.yaml', content.calendarText, calendarFileSchema), parameters, problems);
@@ -629,4 +568,157 @@ export function compileRulebook(content: ReturnType<typeof readContent>): Rulebo
     events,
     localTaxes,
   };
+}
+
+/** The id a file in a folder stands for: its path without the folder and `.yaml`. */
+function idOf(f: ContentFile, folder: string): string {
+  return f.path.replace(new RegExp(`^${folder}/`), '').replace(/\.yaml$/, '');
+}
+
+/** The national parameters, and which of them the law leaves to the council (and within what range). */
+function compileParameters(
+  files: ContentFile[],
+  parseFile: ParseFile,
+  problems: string[],
+): { parameters: Record<string, Parameter>; delegations: Delegations } {
+  const parameters: Record<string, Parameter> = {};
+  const delegations: Delegations = {};
+  for (const f of files) {
+    const id = idOf(f, 'parameters');
+    const input = parseFile(f, parameterSchema);
+    if (!input) continue;
+    parameters[id] = compileParameter(id, input, problems, f.path);
+    if (input.delegatedTo) delegations[id] = input.delegatedTo;
+  }
+  return { parameters, delegations };
+}
+
+function compileSchemes(files: ContentFile[], parseFile: ParseFile): Record<string, Scheme> {
+  const schemes: Record<string, Scheme> = {};
+  for (const f of files) {
+    const id = idOf(f, 'schemes');
+    const input = parseFile(f, schemeSchema);
+    if (input) schemes[id] = { id, ...input };
+  }
+  return schemes;
+}
+
+/** Regulations several municipalities share; their values are checked once here, so a mistake is reported against the regulation. */
+function readRegulations(files: ContentFile[], parseFile: ParseFile, problems: string[]): Regulations {
+  const regulations: Regulations = { inputs: {}, used: new Set() };
+  for (const f of files) {
+    const id = idOf(f, 'regulations');
+    const input = parseFile(f, regulationFileSchema);
+    if (!input) continue;
+    regulations.inputs[id] = input;
+    for (const [key, v] of Object.entries(input.values)) compileParameter(`regulations/${id}/${key}`, v, problems, `${f.path}: ${key}`);
+  }
+  return regulations;
+}
+
+/** The CBS register of municipalities; every municipality file must be in it, under the same name. */
+function compilePlaces(
+  files: ContentFile[],
+  parseFile: ParseFile,
+  municipalities: Record<string, Municipality>,
+  problems: string[],
+): Record<string, Place> {
+  const places: Record<string, Place> = {};
+  for (const f of files) {
+    const input = parseFile(f, placesSchema);
+    for (const m of input?.municipalities ?? []) {
+      if (places[m.code]) problems.push(`${f.path}: ${m.code} appears twice`);
+      places[m.code] = m;
+    }
+  }
+  for (const m of Object.values(municipalities)) {
+    const place = places[m.code];
+    const file = `municipalities/${municipalityFileName(m.code, m.name)}`;
+    if (!place) problems.push(`${file}: ${m.code} is not in places/municipalities.yaml`);
+    else if (place.name !== m.name) problems.push(`${file}: name ${m.name} differs from the CBS name ${place.name}`);
+  }
+  return places;
+}
+
+/** Every municipality's contact details from the register, keyed by CBS code. */
+function compileContacts(
+  files: ContentFile[],
+  parseFile: ParseFile,
+  places: Record<string, Place>,
+  problems: string[],
+): Record<string, MunicipalityContact> {
+  const contacts: Record<string, MunicipalityContact> = {};
+  for (const f of files) {
+    const input = parseFile(f, contactsFileSchema);
+    if (!input) continue;
+    for (const c of input.municipalities) {
+      if (contacts[c.code]) problems.push(`${f.path}: ${c.code} appears twice`);
+      else if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
+      contacts[c.code] = {
+        name: c.name,
+        website: c.website,
+        phone: c.phone,
+        address: c.address,
+        register: c.register,
+        retrieved: input.source.retrieved,
+      };
+    }
+  }
+  return contacts;
+}
+
+/**
+ * Councils' choices for municipalities without a file of their own (content/choices/): each becomes a
+ * parameter `<code>/<national id>`, checked against what the law lets the council choose.
+ */
+function compileCouncilChoices(
+  files: ContentFile[],
+  parseFile: ParseFile,
+  national: { parameters: Record<string, Parameter>; delegations: Delegations; periodStart: string },
+  places: Record<string, Place>,
+  municipalities: Record<string, Municipality>,
+  problems: string[],
+): Record<string, Record<string, string>> {
+  const { parameters, delegations, periodStart } = national;
+  const councilChoices: Record<string, Record<string, string>> = {};
+  for (const f of files) {
+    const input = parseFile(f, choicesFileSchema);
+    if (!input) continue;
+    const nationalParameter = parameters[input.parameter];
+    if (!nationalParameter || !delegations[input.parameter]) {
+      checkCouncilChoice(f.path, input.parameter, nationalParameter?.unit ?? 'count', [], parameters, delegations, periodStart, problems);
+      continue;
+    }
+    for (const c of input.councils) {
+      checkCouncilChoice(`${f.path}: ${c.code}`, input.parameter, nationalParameter.unit, c.values, parameters, delegations, periodStart, problems);
+      if (!places[c.code]) problems.push(`${f.path}: ${c.code} is not in places/municipalities.yaml`);
+      if (municipalities[c.code]) problems.push(`${f.path}: ${c.code} has its own file; set the choice under parameters: there`);
+      const choices = (councilChoices[c.code] ??= {});
+      if (choices[input.parameter]) problems.push(`${f.path}: ${c.code} appears twice`);
+      const id = `${c.code}/${input.parameter}`;
+      const title = { nl: `${nationalParameter.title.nl} (${c.code})`, en: `${nationalParameter.title.en} (${c.code})` };
+      const values = c.values;
+      parameters[id] = compileParameter(id, { title, unit: nationalParameter.unit, source: nationalParameter.source, values }, problems, `${f.path}: ${c.code}`);
+      choices[input.parameter] = id;
+    }
+  }
+  return councilChoices;
+}
+
+/** Life events: every operation refers to an input the event asks, and every input has a label in every language. */
+function compileEvents(files: ContentFile[], parseFile: ParseFile, problems: string[]): Record<string, LifeEvent> {
+  const events: Record<string, LifeEvent> = {};
+  for (const f of files) {
+    const id = idOf(f, 'events');
+    const input = parseFile(f, eventSchema);
+    if (!input) continue;
+    const inputIds = new Set(input.inputs.map((i) => i.id));
+    const refs = JSON.stringify(input.operations).matchAll(/"input":"([^"]+)"/g);
+    for (const [, ref] of refs) if (!inputIds.has(ref!)) problems.push(`${f.path}: an operation refers to input "${ref}", which the event does not ask`);
+    for (const lang of Object.keys(input.texts)) {
+      for (const i of input.inputs) if (!input.texts[lang as keyof typeof input.texts].inputs[i.id]) problems.push(`${f.path}: texts.${lang}.inputs has no label for ${i.id}`);
+    }
+    events[id] = { id, ...input };
+  }
+  return events;
 }

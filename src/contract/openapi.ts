@@ -37,7 +37,6 @@ const error = (description: string) => ({ $ref: `#/components/responses/${descri
  */
 export function openApiDocument(publicUrl?: string, contactEmail?: string): JsonObject {
   const site = (publicUrl ?? '').replace(/\/$/, '');
-  const household = component(householdSchema);
   return {
     openapi: '3.1.0',
     info: {
@@ -59,38 +58,7 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
       { name: 'description', description: 'Descriptions of the API itself' },
     ],
     paths: {
-      '/check': {
-        post: {
-          operationId: 'check',
-          tags: ['check'],
-          summary: 'Check one household',
-          description:
-            'Runs the check for one household on its reference date (today when not given). Every reason carries its ' +
-            "legal basis, or says it is Rondkomen's own estimate.",
-          parameters: [
-            {
-              name: 'Accept-Language',
-              in: 'header',
-              required: false,
-              description: 'The language of texts and error messages when the body names none (nl, en, ar, tr, pl, uk).',
-              schema: { type: 'string' },
-            },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Household') } } },
-          responses: {
-            '200': jsonResponse('The result.', ref('Result'), {
-              ...versionHeader,
-              'Content-Language': { $ref: '#/components/headers/Content-Language' },
-            }),
-            '400': error('InvalidInput'),
-            '405': error('MethodNotAllowed'),
-            '413': error('BodyTooLarge'),
-            '415': error('UnsupportedMediaType'),
-            '429': error('TooManyRequests'),
-            '500': error('InternalError'),
-          },
-        },
-      },
+      '/check': { post: checkOperation() },
       '/schema': {
         get: {
           operationId: 'householdSchema',
@@ -119,43 +87,82 @@ export function openApiDocument(publicUrl?: string, contactEmail?: string): Json
         },
       },
     },
-    components: {
-      schemas: {
-        Household: { ...household, title: householdJsonSchema().title },
-        Result: component(publicResultSchema),
-        Error: component(contractErrorSchema),
+    components: components(),
+  };
+}
+
+/** `POST /check`: one household in, its result out, or one of the errors. */
+function checkOperation(): JsonObject {
+  return {
+    operationId: 'check',
+    tags: ['check'],
+    summary: 'Check one household',
+    description:
+      'Runs the check for one household on its reference date (today when not given). Every reason carries its ' +
+      "legal basis, or says it is Rondkomen's own estimate.",
+    parameters: [
+      {
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        description: 'The language of texts and error messages when the body names none (nl, en, ar, tr, pl, uk).',
+        schema: { type: 'string' },
       },
-      headers: {
-        'API-Version': { description: 'The full version of the API.', schema: { type: 'string', example: API_VERSION } },
-        'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
-        'Content-Language': {
-          description: 'The language of the texts.',
-          schema: { type: 'string', enum: [...LANGUAGES] },
-        },
+    ],
+    requestBody: { required: true, content: { 'application/json': { schema: ref('Household') } } },
+    responses: {
+      '200': jsonResponse('The result.', ref('Result'), {
+        ...versionHeader,
+        'Content-Language': { $ref: '#/components/headers/Content-Language' },
+      }),
+      '400': error('InvalidInput'),
+      '405': error('MethodNotAllowed'),
+      '413': error('BodyTooLarge'),
+      '415': error('UnsupportedMediaType'),
+      '429': error('TooManyRequests'),
+      '500': error('InternalError'),
+    },
+  };
+}
+
+/** The schemas from the contract's zod schemas, and the headers and error responses the paths refer to. */
+function components(): JsonObject {
+  return {
+    schemas: {
+      Household: { ...component(householdSchema), title: householdJsonSchema().title },
+      Result: component(publicResultSchema),
+      Error: component(contractErrorSchema),
+    },
+    headers: {
+      'API-Version': { description: 'The full version of the API.', schema: { type: 'string', example: API_VERSION } },
+      'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
+      'Content-Language': {
+        description: 'The language of the texts.',
+        schema: { type: 'string', enum: [...LANGUAGES] },
       },
-      responses: {
-        InvalidInput: jsonResponse(
-          'Invalid input: not JSON (`invalid-json`), not a valid household (`invalid-input`, one issue per problem, at most 50 and one ' +
-            'that counts the rest), or no rules for the date (`no-rules`).',
-          ref('Error'),
-        ),
-        MethodNotAllowed: jsonResponse(
-          'The method is not allowed here (`method-not-allowed`); `Allow` lists the ones that are.',
-          ref('Error'),
-        ),
-        BodyTooLarge: jsonResponse('The body is over 64 KiB (`body-too-large`).', ref('Error')),
-        UnsupportedMediaType: jsonResponse(
-          'The body is not JSON by its Content-Type (`invalid-input` with issue `content-type`).',
-          ref('Error'),
-        ),
-        TooManyRequests: jsonResponse(
-          'More requests from this client in this minute than the deployment allows (`too-many-requests`; only when ' +
-            'RONDKOMEN_API_RATE_LIMIT is set). `Retry-After` says how many seconds to wait.',
-          ref('Error'),
-          { ...versionHeader, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
-        ),
-        InternalError: jsonResponse('A fault of ours (`internal-error`), with a plain message and never a stack trace.', ref('Error')),
-      },
+    },
+    responses: {
+      InvalidInput: jsonResponse(
+        'Invalid input: not JSON (`invalid-json`), not a valid household (`invalid-input`, one issue per problem, at most 50 and one ' +
+          'that counts the rest), or no rules for the date (`no-rules`).',
+        ref('Error'),
+      ),
+      MethodNotAllowed: jsonResponse(
+        'The method is not allowed here (`method-not-allowed`); `Allow` lists the ones that are.',
+        ref('Error'),
+      ),
+      BodyTooLarge: jsonResponse('The body is over 64 KiB (`body-too-large`).', ref('Error')),
+      UnsupportedMediaType: jsonResponse(
+        'The body is not JSON by its Content-Type (`invalid-input` with issue `content-type`).',
+        ref('Error'),
+      ),
+      TooManyRequests: jsonResponse(
+        'More requests from this client in this minute than the deployment allows (`too-many-requests`; only when ' +
+          'RONDKOMEN_API_RATE_LIMIT is set). `Retry-After` says how many seconds to wait.',
+        ref('Error'),
+        { ...versionHeader, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+      ),
+      InternalError: jsonResponse('A fault of ours (`internal-error`), with a plain message and never a stack trace.', ref('Error')),
     },
   };
 }

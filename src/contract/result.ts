@@ -268,74 +268,142 @@ function lineLabel(key: string, language: Language, rulebook: Rulebook, municipa
   return labelText(key, language, key);
 }
 
+/** What turning one outcome into public texts needs: the language, the municipality and its register entry. */
+interface Publishing {
+  rulebook: Rulebook;
+  language: Language;
+  code: string;
+  municipality: Rulebook['municipalities'][string] | undefined;
+  contact: Rulebook['contacts'][string] | undefined;
+  referenceDate: string;
+  fmt: (r: Reason) => PublicReason;
+}
+
 export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, language: Language, computedAt: string): PublicResult {
   const code = outcome.municipality.code;
-  const municipality = rulebook.municipalities[code];
   const fmt = (r: Reason): PublicReason => formatReason(r, language, rulebook, code);
   const contact = Object.hasOwn(rulebook.contacts, code) ? rulebook.contacts[code] : undefined;
-  const schemes = outcome.schemes.map((s): PublicScheme => {
-    const local = municipality?.schemes.find((m) => m.id === s.id);
-    // A generic scheme is asked for at the municipality itself: its name and website from the register.
-    const generic = s.figures === 'generic' && contact !== undefined;
-    const shared = rulebook.schemes[s.id];
-    const texts = local?.texts[language] ?? shared?.texts[language];
-    const administeredBy =
-      local?.administeredBy?.[language] ??
-      (generic && s.kind === 'municipal' ? contact.name : undefined) ??
-      (s.id === 'kwijtschelding' && municipality ? municipality.taxOffice.name : undefined) ??
-      (local && municipality ? municipality.incomeService.name : undefined) ??
-      shared?.administeredBy[language] ??
-      '';
-    const url =
-      local?.apply.url ??
-      (s.id === 'kwijtschelding' && municipality ? municipality.taxOffice.url : undefined) ??
-      (generic ? contact.website : undefined) ??
-      shared?.apply?.url ??
-      municipality?.website ??
-      '';
-    const exOfficio: PublicScheme['exOfficio'] = { possible: s.exOfficio.possible };
-    if (s.exOfficio.basis) {
-      exOfficio.basis = fmt(s.exOfficio.basis).text;
-      exOfficio.code = s.exOfficio.basis.code;
-    }
-    const out: PublicScheme = {
-      id: s.id,
-      name: texts?.name ?? s.id,
-      kind: s.kind,
-      administeredBy,
-      status: s.status,
-      amount: amountOf(s),
-      amountVaries: s.amountVaries,
-      estimate: s.estimate,
-      exOfficio,
-      reasons: s.reasons.map(fmt),
-      missing: s.missing.map(fmt),
-      nextStep: { text: texts?.nextStep ?? '', url },
-      unverified: unverifiedList(s.unverified, rulebook, language, outcome.referenceDate),
-    };
-    if (s.figures !== undefined) out.figures = s.figures;
-    return out;
-  });
-  const di = outcome.disposableIncome;
-  const line = (l: {
-    key: string;
-    person?: string | undefined;
-    monthly: number;
-    counted: boolean;
-    why?: DisposableIncomeExclusion | undefined;
-  }): PublicLine => {
-    const out: PublicLine = {
-      key: l.key,
-      label: lineLabel(l.key, language, rulebook, code),
-      monthly: toEuros(l.monthly),
-      counted: l.counted,
-    };
-    if (l.person !== undefined) out.person = l.person;
-    if (l.why !== undefined) out.why = l.why;
-    return out;
+  const ctx: Publishing = {
+    rulebook,
+    language,
+    code,
+    municipality: rulebook.municipalities[code],
+    contact,
+    referenceDate: outcome.referenceDate,
+    fmt,
   };
-  const lg = outcome.ledger;
-  const ledger: PublicLedger = {
+  const schemes = outcome.schemes.map((s) => publicScheme(s, ctx));
+  const di = outcome.disposableIncome;
+  const line = (l: PublicLineInput): PublicLine => publicLine(l, ctx);
+  return {
+    referenceDate: outcome.referenceDate,
+    municipality: {
+      code,
+      name: outcome.municipality.name,
+      hasSchemes: outcome.schemes.some((s) => s.kind === 'municipal'),
+      ownFigures: outcome.municipality.known,
+      ...(contact
+        ? {
+            contact: {
+              name: contact.name,
+              website: contact.website,
+              ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+              ...(contact.address === undefined ? {} : { address: contact.address }),
+              source: contact.register,
+              retrieved: contact.retrieved,
+            },
+          }
+        : {}),
+    },
+    household: outcome.household,
+    schemes,
+    disposableIncome: {
+      income: { monthly: toEuros(di.income.monthly), lines: di.income.lines.map(line) },
+      fixedCosts: { monthly: toEuros(di.fixedCosts.monthly), lines: di.fixedCosts.lines.map(line) },
+      disposable: { monthly: toEuros(di.disposable.monthly) },
+      norm: { monthly: toEuros(di.norm.monthly) },
+      difference: { monthly: toEuros(di.difference.monthly) },
+      status: di.status,
+      steps: di.steps.map(fmt),
+      unverified: unverifiedList(di.unverified, rulebook, language, outcome.referenceDate),
+    },
+    ledger: publicLedger(outcome.ledger, ctx),
+    notes: outcome.notes.map(fmt),
+    receipt: { ...outcome.receipt, computedAt },
+  };
+}
+
+/** One scheme with its texts, who administers it and where to apply: the municipality's own, else the shared scheme's. */
+function publicScheme(s: SchemeOutcome, ctx: Publishing): PublicScheme {
+  const { rulebook, language, municipality, contact, fmt } = ctx;
+  const local = municipality?.schemes.find((m) => m.id === s.id);
+  // A generic scheme is asked for at the municipality itself: its name and website from the register.
+  const generic = s.figures === 'generic' && contact !== undefined;
+  const shared = rulebook.schemes[s.id];
+  const texts = local?.texts[language] ?? shared?.texts[language];
+  const administeredBy =
+    local?.administeredBy?.[language] ??
+    (generic && s.kind === 'municipal' ? contact.name : undefined) ??
+    (s.id === 'kwijtschelding' && municipality ? municipality.taxOffice.name : undefined) ??
+    (local && municipality ? municipality.incomeService.name : undefined) ??
+    shared?.administeredBy[language] ??
+    '';
+  const url =
+    local?.apply.url ??
+    (s.id === 'kwijtschelding' && municipality ? municipality.taxOffice.url : undefined) ??
+    (generic ? contact.website : undefined) ??
+    shared?.apply?.url ??
+    municipality?.website ??
+    '';
+  const exOfficio: PublicScheme['exOfficio'] = { possible: s.exOfficio.possible };
+  if (s.exOfficio.basis) {
+    exOfficio.basis = fmt(s.exOfficio.basis).text;
+    exOfficio.code = s.exOfficio.basis.code;
+  }
+  const out: PublicScheme = {
+    id: s.id,
+    name: texts?.name ?? s.id,
+    kind: s.kind,
+    administeredBy,
+    status: s.status,
+    amount: amountOf(s),
+    amountVaries: s.amountVaries,
+    estimate: s.estimate,
+    exOfficio,
+    reasons: s.reasons.map(fmt),
+    missing: s.missing.map(fmt),
+    nextStep: { text: texts?.nextStep ?? '', url },
+    unverified: unverifiedList(s.unverified, rulebook, language, ctx.referenceDate),
+  };
+  if (s.figures !== undefined) out.figures = s.figures;
+  return out;
+}
+
+interface PublicLineInput {
+  key: string;
+  person?: string | undefined;
+  monthly: number;
+  counted: boolean;
+  why?: DisposableIncomeExclusion | undefined;
+}
+
+/** A line of the disposable income, with its label. */
+function publicLine(l: PublicLineInput, ctx: Publishing): PublicLine {
+  const out: PublicLine = {
+    key: l.key,
+    label: lineLabel(l.key, ctx.language, ctx.rulebook, ctx.code),
+    monthly: toEuros(l.monthly),
+    counted: l.counted,
+  };
+  if (l.person !== undefined) out.person = l.person;
+  if (l.why !== undefined) out.why = l.why;
+  return out;
+}
+
+/** The ledger (what the household keeps) in euros, with labels and names in the language. */
+function publicLedger(lg: CheckOutcome['ledger'], ctx: Publishing): PublicLedger {
+  const { rulebook, language, code } = ctx;
+  return {
     incomes: lg.incomes.map((l) => {
       const out: PublicLedger['incomes'][number] = {
         person: l.person,
@@ -377,43 +445,7 @@ export function toPublicResult(outcome: CheckOutcome, rulebook: Rulebook, langua
       costs: toEuros(lg.keep.costs),
       monthly: toEuros(lg.keep.monthly),
     },
-    notes: lg.notes.map(fmt),
-  };
-  return {
-    referenceDate: outcome.referenceDate,
-    municipality: {
-      code,
-      name: outcome.municipality.name,
-      hasSchemes: outcome.schemes.some((s) => s.kind === 'municipal'),
-      ownFigures: outcome.municipality.known,
-      ...(contact
-        ? {
-            contact: {
-              name: contact.name,
-              website: contact.website,
-              ...(contact.phone === undefined ? {} : { phone: contact.phone }),
-              ...(contact.address === undefined ? {} : { address: contact.address }),
-              source: contact.register,
-              retrieved: contact.retrieved,
-            },
-          }
-        : {}),
-    },
-    household: outcome.household,
-    schemes,
-    disposableIncome: {
-      income: { monthly: toEuros(di.income.monthly), lines: di.income.lines.map(line) },
-      fixedCosts: { monthly: toEuros(di.fixedCosts.monthly), lines: di.fixedCosts.lines.map(line) },
-      disposable: { monthly: toEuros(di.disposable.monthly) },
-      norm: { monthly: toEuros(di.norm.monthly) },
-      difference: { monthly: toEuros(di.difference.monthly) },
-      status: di.status,
-      steps: di.steps.map(fmt),
-      unverified: unverifiedList(di.unverified, rulebook, language, outcome.referenceDate),
-    },
-    ledger,
-    notes: outcome.notes.map(fmt),
-    receipt: { ...outcome.receipt, computedAt },
+    notes: lg.notes.map(ctx.fmt),
   };
 }
 

@@ -136,30 +136,10 @@ function apply(h: Household, op: EventOperation, answers: EventAnswers, rulebook
         annualTaxableIncome: taxable,
       };
     }
-    case 'add-income': {
-      const p = person(h, op.person, answers);
-      const type = op.type as IncomeType;
-      if (!INCOME_TYPES.includes(type)) throw new TypeError(`unknown income type ${op.type}`);
-      // An optional amount left empty (for example a housemate without income) adds nothing.
-      const amount = Number(resolve(op.amount, answers) ?? 0);
-      if (!Number.isFinite(amount) || amount <= 0) return h;
-      return { ...h, incomes: [...h.incomes, { person: p.id, type, amount, period: op.period, basis: op.basis }] };
-    }
-    case 'add-work': {
-      const p = person(h, op.person, answers);
-      const hours = Number(resolve(op.hours, answers));
-      const given = op.hourlyWage === undefined ? undefined : resolve(op.hourlyWage, answers);
-      const hourly =
-        given !== undefined && given !== ''
-          ? Number(given)
-          : new ParameterReader(rulebook, h.referenceDate, rulebook.municipalities[h.municipality]).money('wml/uurloon-bruto');
-      const monthly = Math.round((hourly * hours * WEEKS_PER_YEAR) / MONTHS_PER_YEAR);
-      if (monthly <= 0) return h;
-      return {
-        ...h,
-        incomes: [...h.incomes, { person: p.id, type: 'wages', amount: monthly, period: 'month', basis: 'gross', since: h.referenceDate }],
-      };
-    }
+    case 'add-income':
+      return addIncome(h, op, answers);
+    case 'add-work':
+      return addWork(h, op, answers, rulebook);
     case 'set-municipality':
       return { ...h, municipality: String(resolve(op.municipality, answers)) };
     case 'set-rent': {
@@ -173,6 +153,33 @@ function apply(h: Household, op: EventOperation, answers: EventAnswers, rulebook
     case 'next-year':
       return { ...h, referenceDate: firstOfNextYear(h.referenceDate) };
   }
+}
+
+/** An income the event names; an optional amount left empty (for example a housemate without income) adds nothing. */
+function addIncome(h: Household, op: Extract<EventOperation, { op: 'add-income' }>, answers: EventAnswers): Household {
+  const p = person(h, op.person, answers);
+  const type = op.type as IncomeType;
+  if (!INCOME_TYPES.includes(type)) throw new TypeError(`unknown income type ${op.type}`);
+  const amount = Number(resolve(op.amount, answers) ?? 0);
+  if (!Number.isFinite(amount) || amount <= 0) return h;
+  return { ...h, incomes: [...h.incomes, { person: p.id, type, amount, period: op.period, basis: op.basis }] };
+}
+
+/** Gross wages from hours a week, at the hourly wage given or else the minimum wage on the reference date. */
+function addWork(h: Household, op: Extract<EventOperation, { op: 'add-work' }>, answers: EventAnswers, rulebook: Rulebook): Household {
+  const p = person(h, op.person, answers);
+  const hours = Number(resolve(op.hours, answers));
+  const given = op.hourlyWage === undefined ? undefined : resolve(op.hourlyWage, answers);
+  const hourly =
+    given !== undefined && given !== ''
+      ? Number(given)
+      : new ParameterReader(rulebook, h.referenceDate, rulebook.municipalities[h.municipality]).money('wml/uurloon-bruto');
+  const monthly = Math.round((hourly * hours * WEEKS_PER_YEAR) / MONTHS_PER_YEAR);
+  if (monthly <= 0) return h;
+  return {
+    ...h,
+    incomes: [...h.incomes, { person: p.id, type: 'wages', amount: monthly, period: 'month', basis: 'gross', since: h.referenceDate }],
+  };
 }
 
 /** The household after the event. Pure: the input household is not changed. */

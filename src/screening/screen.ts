@@ -40,6 +40,72 @@ export async function screen(
 ): Promise<ScreenStats> {
   const started = process.hrtime.bigint();
   const workerCount = Math.max(1, options.workers ?? availableParallelism());
+  const workers = await startWorkers(workerCount, rulebook, options);
+  // Buffers go round between this thread and the workers instead of being made anew for every batch.
+  // This thread makes so little garbage that its collector seldom runs, and buffers it let go of
+  // would stay in memory until it did: about 100 MB more for 200,000 households.
+  const inputs = new BufferPool(INPUT_BUFFER);
+  const outputs = new BufferPool(OUTPUT_BUFFER);
+
+  const idle: Worker[] = [...workers];
+  const queue: Batch[] = [];
+  let nextSeq = 0;
+  const maxInFlight = workerCount * 3;
+  let failure: unknown;
+  /** Wakes the main loop when a worker returns a batch, the output drains, or a worker fails. */
+  const wakeUp = new WakeUp();
+  const written = new InOrderOutput(output, outputs, () => wakeUp.signal());
+  /** Batches handed out and not written yet. */
+  const inFlight = (): number => nextSeq - written.batches;
+
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const batch = queue.shift()!;
+      const spare = outputs.take(OUTPUT_BUFFER);
+      idle.pop()!.postMessage({ ...batch, spare }, [batch.bytes.buffer, spare]);
+    }
+  };
+  for (const w of workers) {
+    w.on('message', (m: ScreenedBatch & { seq: number; input: ArrayBuffer }) => {
+      inputs.give(m.input);
+      idle.push(w);
+      dispatch();
+      written.add(m.seq, m);
+      wakeUp.signal();
+    });
+    w.on('error', (e) => {
+      failure ??= e;
+      wakeUp.signal();
+    });
+  }
+
+  try {
+    const submit = (head: Uint8Array, tail: Uint8Array): void => {
+      const length = head.length + tail.length;
+      const bytes = new Uint8Array(inputs.take(length), 0, length);
+      bytes.set(head, 0);
+      bytes.set(tail, head.length);
+      queue.push({ seq: nextSeq++, bytes });
+      dispatch();
+    };
+    await readWholeLines(input, submit, async () => {
+      while ((inFlight() >= maxInFlight || written.draining) && failure === undefined) await wakeUp.wait();
+      if (failure !== undefined) throw failure;
+    });
+    while (inFlight() > 0 && failure === undefined) await wakeUp.wait();
+    if (failure !== undefined) throw failure;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return screenStats(written.count, written.errors, started, workerCount);
+}
+
+/** Worker threads that each hold the rulebook and check the batches they are sent. */
+async function startWorkers(
+  workerCount: number,
+  rulebook: Rulebook,
+  options: { full: boolean; eventsUntil?: string | undefined },
+): Promise<Worker[]> {
   const workerData = {
     // As JSON text, parsed again in each worker: objects that come through the structured clone of
     // workerData are slow to read in V8 (the check ran about 1.6× slower on them, measured).
@@ -53,109 +119,10 @@ export async function screen(
   const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 };
   // One plain JavaScript file: each worker starts in half the time and some 15 MB smaller.
   const entry = await bundledWorker(new URL('./worker.ts', import.meta.url));
-  const workers = Array.from({ length: workerCount }, () => new Worker(entry, { workerData, resourceLimits }));
-  // Buffers go round between this thread and the workers instead of being made anew for every batch.
-  // This thread makes so little garbage that its collector seldom runs, and buffers it let go of
-  // would stay in memory until it did: about 100 MB more for 200,000 households.
-  const inputs = new BufferPool(INPUT_BUFFER);
-  const outputs = new BufferPool(OUTPUT_BUFFER);
+  return Array.from({ length: workerCount }, () => new Worker(entry, { workerData, resourceLimits }));
+}
 
-  const done = new Map<number, ScreenedBatch>();
-  const idle: Worker[] = [...workers];
-  const queue: Batch[] = [];
-  let nextSeq = 0;
-  let nextWrite = 0;
-  let inFlight = 0;
-  let count = 0;
-  let errors = 0;
-  const maxInFlight = workerCount * 3;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const signal = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  /** Waits until a worker returns a batch, the output drains, or a worker fails. */
-  const progress = (): Promise<void> => new Promise((resolve) => (wake = resolve));
-
-  const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const batch = queue.shift()!;
-      const spare = outputs.take(OUTPUT_BUFFER);
-      idle.pop()!.postMessage({ ...batch, spare }, [batch.bytes.buffer, spare]);
-    }
-  };
-  let draining = false;
-  const flush = (): void => {
-    while (done.has(nextWrite)) {
-      const r = done.get(nextWrite)!;
-      done.delete(nextWrite);
-      count += r.count;
-      errors += r.errors;
-      nextWrite++;
-      inFlight--;
-      if (r.bytes.length === 0) {
-        outputs.give(r.bytes.buffer);
-        continue;
-      }
-      const ok = output.write(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length), () => outputs.give(r.bytes.buffer));
-      if (!ok && !draining) {
-        draining = true;
-        output.once('drain', () => {
-          draining = false;
-          signal();
-        });
-      }
-    }
-  };
-  for (const w of workers) {
-    w.on('message', (m: ScreenedBatch & { seq: number; input: ArrayBuffer }) => {
-      inputs.give(m.input);
-      done.set(m.seq, m);
-      idle.push(w);
-      dispatch();
-      flush();
-      signal();
-    });
-    w.on('error', (e) => {
-      failure ??= e;
-      signal();
-    });
-  }
-
-  try {
-    // The bytes after the last newline read, waiting for the rest of their line.
-    let rest: Uint8Array = new Uint8Array(0);
-    const submit = (tail: Uint8Array): void => {
-      const length = rest.length + tail.length;
-      const bytes = new Uint8Array(inputs.take(length), 0, length);
-      bytes.set(rest, 0);
-      bytes.set(tail, rest.length);
-      rest = new Uint8Array(0);
-      queue.push({ seq: nextSeq++, bytes });
-      inFlight++;
-      dispatch();
-    };
-    for await (const chunk of chunksOf(input)) {
-      const last = chunk.lastIndexOf(10);
-      if (last === -1) {
-        rest = concat(rest, chunk);
-        continue;
-      }
-      submit(chunk.subarray(0, last + 1));
-      // A copy: a file's chunk is read over by the next read (Buffer#slice would give a view).
-      rest = Uint8Array.prototype.slice.call(chunk, last + 1);
-      while ((inFlight >= maxInFlight || draining) && failure === undefined) await progress();
-      if (failure !== undefined) throw failure;
-    }
-    // The last line, when the input does not end with a newline.
-    if (rest.length > 0) submit(new Uint8Array(0));
-    while (inFlight > 0 && failure === undefined) await progress();
-    if (failure !== undefined) throw failure;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+function screenStats(count: number, errors: number, started: bigint, workerCount: number): ScreenStats {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // ru_maxrss: the kernel's peak resident set of the whole process, worker threads included (KiB on Linux).
   return {
@@ -166,6 +133,91 @@ export async function screen(
     workers: workerCount,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
+}
+
+/**
+ * Hands the input on in runs of whole lines: `submit` gets the bytes left over from before and the new
+ * ones up to the last newline; after each run, `pause` may wait until the workers catch up.
+ */
+async function readWholeLines(
+  input: NodeJS.ReadableStream | string,
+  submit: (head: Uint8Array, tail: Uint8Array) => void,
+  pause: () => Promise<void>,
+): Promise<void> {
+  // The bytes after the last newline read, waiting for the rest of their line.
+  let rest: Uint8Array = new Uint8Array(0);
+  for await (const chunk of chunksOf(input)) {
+    const last = chunk.lastIndexOf(10);
+    if (last === -1) {
+      rest = concat(rest, chunk);
+      continue;
+    }
+    submit(rest, chunk.subarray(0, last + 1));
+    // A copy: a file's chunk is read over by the next read (Buffer#slice would give a view).
+    rest = Uint8Array.prototype.slice.call(chunk, last + 1);
+    await pause();
+  }
+  // The last line, when the input does not end with a newline.
+  if (rest.length > 0) submit(rest, new Uint8Array(0));
+}
+
+/**
+ * Writes the batches the workers return in the order they were read, whatever order they come back in,
+ * and counts the households and errors written. While the output is full it is `draining`.
+ */
+class InOrderOutput {
+  count = 0;
+  errors = 0;
+  /** Batches written (or empty), in order. */
+  batches = 0;
+  draining = false;
+  private readonly done = new Map<number, ScreenedBatch>();
+  private readonly output: NodeJS.WritableStream;
+  private readonly buffers: BufferPool;
+  private readonly drained: () => void;
+  constructor(output: NodeJS.WritableStream, buffers: BufferPool, drained: () => void) {
+    this.output = output;
+    this.buffers = buffers;
+    this.drained = drained;
+  }
+
+  add(seq: number, batch: ScreenedBatch): void {
+    this.done.set(seq, batch);
+    while (this.done.has(this.batches)) {
+      const r = this.done.get(this.batches)!;
+      this.done.delete(this.batches);
+      this.count += r.count;
+      this.errors += r.errors;
+      this.batches++;
+      if (r.bytes.length === 0) {
+        this.buffers.give(r.bytes.buffer);
+        continue;
+      }
+      const ok = this.output.write(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length), () =>
+        this.buffers.give(r.bytes.buffer),
+      );
+      if (!ok && !this.draining) {
+        this.draining = true;
+        this.output.once('drain', () => {
+          this.draining = false;
+          this.drained();
+        });
+      }
+    }
+  }
+}
+
+/** One waiter at a time, woken by the next signal. */
+class WakeUp {
+  private wake: (() => void) | undefined;
+  signal(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+  wait(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
 }
 
 /**

@@ -121,6 +121,17 @@ function publishedDay(payer: Payer, period: string): string | undefined {
   return payer.published.find((d) => d.for === period)?.date;
 }
 
+/** The calendar being filled: its twelve months from the reference month, and the result that applies to each. */
+interface Filling {
+  ref: string;
+  first: string;
+  months: CalendarMonth[];
+  dates: CalendarInput['dates'];
+  /** The result whose amounts apply to a period starting in `month`. */
+  resultFor: (month: string) => PublicResult | undefined;
+  put: (month: string, p: CalendarPayment) => void;
+}
+
 export function paymentCalendar(input: CalendarInput): PaymentCalendar {
   const { result, nextYear, dates, paid } = input;
   const ref = result.referenceDate;
@@ -131,11 +142,15 @@ export function paymentCalendar(input: CalendarInput): PaymentCalendar {
   });
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const newYearFrom = nextYearStart(ref);
-  // The result whose amounts apply to a period starting in `month`.
-  const resultFor = (month: string): PublicResult | undefined => (`${month}-01` >= newYearFrom ? nextYear : result);
-  const payerOf = (id: string): Payer | undefined => dates.payers.find((p) => p.schemes.includes(id));
-  const put = (month: string, p: CalendarPayment): void => {
-    byMonth.get(month)?.payments.push(p);
+  const c: Filling = {
+    ref,
+    first,
+    months,
+    dates,
+    resultFor: (month) => (`${month}-01` >= newYearFrom ? nextYear : result),
+    put: (month, p) => {
+      byMonth.get(month)?.payments.push(p);
+    },
   };
   const noFixedMonth: CalendarPayment[] = [];
 
@@ -143,7 +158,7 @@ export function paymentCalendar(input: CalendarInput): PaymentCalendar {
   for (const s of result.schemes) {
     if (!PAYS.has(s.status) || s.kind === 'tax-relief') continue;
     const how = paid(s.id);
-    const payer = payerOf(s.id);
+    const payer = dates.payers.find((p) => p.schemes.includes(s.id));
     if (!payer && how !== 'month') {
       if (s.amount.yearly > 0 || s.amount.monthly > 0)
         noFixedMonth.push({
@@ -158,78 +173,11 @@ export function paymentCalendar(input: CalendarInput): PaymentCalendar {
       continue;
     }
     // Periods from the one paid in the first month to the one paid in the last.
-    for (let i = -3; i < 13; i++) {
-      const start = monthPlus(first, i);
-      let payMonth: string;
-      let period: string;
-      if (payer?.paidIn === 'after-quarter') {
-        if (Number(start.slice(5, 7)) % 3 !== 1) continue;
-        payMonth = monthPlus(start, 3);
-        period = quarterOf(start);
-      } else {
-        payMonth = payer?.paidIn === 'month-before' ? monthPlus(start, -1) : start;
-        period = start;
-      }
-      if (!byMonth.has(payMonth)) continue;
-      // A day published for the period, or the rule's day: payments before the reference date are past.
-      const day = payer ? publishedDay(payer, start) : undefined;
-      const ruleDay = payer?.day ? `${payMonth}-${String(payer.day).padStart(2, '0')}` : undefined;
-      if ((day ?? ruleDay ?? `${payMonth}-31`) < ref) continue;
-      const source = resultFor(start)?.schemes.find((x) => x.id === s.id);
-      if (!source || !PAYS.has(source.status)) continue;
-      const amount = schemeAmount(source, how);
-      if (amount <= 0) continue;
-      const when: When = payer ? (payer.id as When) : s.id === 'collectieve-zorgverzekering' ? 'discount' : 'month';
-      put(payMonth, {
-        id: s.id,
-        kind: 'scheme',
-        name: source.name,
-        amount,
-        period,
-        when,
-        ...(day ? { day } : {}),
-        maybe: source.status === 'maybe',
-      });
-    }
+    for (let i = -3; i < 13; i++) schemePayment(c, s, how, payer, monthPlus(first, i), byMonth);
   }
 
   // Incomes as the household entered them, monthly; bijstand it receives only where the rules' amount does not replace it.
-  const bijstandPayer = dates.payers.find((p) => p.incomes?.includes('bijstand'));
-  result.ledger.incomes.forEach((line, index) => {
-    if (!line.counts) return;
-    for (let i = 0; i < 12; i++) {
-      const month = monthPlus(first, i);
-      const source = resultFor(month)?.ledger.incomes[index];
-      if (!source || source.type !== line.type || !source.counts || source.monthlyPaid <= 0) continue;
-      const when: When = line.type === 'bijstand' && bijstandPayer ? 'bijstand' : line.type === 'wages' ? 'wages' : 'income';
-      put(month, {
-        id: line.type,
-        kind: 'income',
-        name: source.label,
-        amount: source.monthlyPaid,
-        period: month,
-        when,
-        maybe: false,
-        person: line.person,
-      });
-    }
-    const holiday = dates.holidayPay.find((h) => h.incomes.includes(line.type));
-    if (!holiday || line.holidayPay <= 0) return;
-    const month = months.find((m) => Number(m.month.slice(5, 7)) === holiday.month && m.month >= first);
-    if (!month) return;
-    const source = resultFor(`${month.month.slice(0, 4)}-01`)?.ledger.incomes[index] ?? line;
-    if (source.holidayPay <= 0) return;
-    month.payments.push({
-      id: line.type,
-      kind: 'holiday-pay',
-      name: source.label,
-      amount: (cents(source.holidayPay) * 12) / 100,
-      period: month.month.slice(0, 4),
-      when: 'holiday-pay',
-      maybe: false,
-      person: line.person,
-    });
-  });
+  result.ledger.incomes.forEach((line, index) => incomePayments(c, line, index));
 
   const deadlines = dates.deadlines.flatMap((d) => deadlineFor(d, result));
   for (const d of deadlines) byMonth.get(d.date.slice(0, 7))?.deadlines.push(d);
@@ -241,6 +189,85 @@ export function paymentCalendar(input: CalendarInput): PaymentCalendar {
     deadlines,
     provisional: dates.payers.some((p) => p.provisional),
   };
+}
+
+/** A scheme's payment for the period starting in `start`, in the month it is paid, if that month is on the calendar. */
+function schemePayment(
+  c: Filling,
+  s: PublicScheme,
+  how: Paid | undefined,
+  payer: Payer | undefined,
+  start: string,
+  byMonth: Map<string, CalendarMonth>,
+): void {
+  let payMonth: string;
+  let period: string;
+  if (payer?.paidIn === 'after-quarter') {
+    if (Number(start.slice(5, 7)) % 3 !== 1) return;
+    payMonth = monthPlus(start, 3);
+    period = quarterOf(start);
+  } else {
+    payMonth = payer?.paidIn === 'month-before' ? monthPlus(start, -1) : start;
+    period = start;
+  }
+  if (!byMonth.has(payMonth)) return;
+  // A day published for the period, or the rule's day: payments before the reference date are past.
+  const day = payer ? publishedDay(payer, start) : undefined;
+  const ruleDay = payer?.day ? `${payMonth}-${String(payer.day).padStart(2, '0')}` : undefined;
+  if ((day ?? ruleDay ?? `${payMonth}-31`) < c.ref) return;
+  const source = c.resultFor(start)?.schemes.find((x) => x.id === s.id);
+  if (!source || !PAYS.has(source.status)) return;
+  const amount = schemeAmount(source, how);
+  if (amount <= 0) return;
+  const when: When = payer ? (payer.id as When) : s.id === 'collectieve-zorgverzekering' ? 'discount' : 'month';
+  c.put(payMonth, {
+    id: s.id,
+    kind: 'scheme',
+    name: source.name,
+    amount,
+    period,
+    when,
+    ...(day ? { day } : {}),
+    maybe: source.status === 'maybe',
+  });
+}
+
+/** An income the household entered, every month it counts, and its holiday pay in the month it comes. */
+function incomePayments(c: Filling, line: PublicResult['ledger']['incomes'][number], index: number): void {
+  if (!line.counts) return;
+  const bijstandPayer = c.dates.payers.find((p) => p.incomes?.includes('bijstand'));
+  for (let i = 0; i < 12; i++) {
+    const month = monthPlus(c.first, i);
+    const source = c.resultFor(month)?.ledger.incomes[index];
+    if (!source || source.type !== line.type || !source.counts || source.monthlyPaid <= 0) continue;
+    const when: When = line.type === 'bijstand' && bijstandPayer ? 'bijstand' : line.type === 'wages' ? 'wages' : 'income';
+    c.put(month, {
+      id: line.type,
+      kind: 'income',
+      name: source.label,
+      amount: source.monthlyPaid,
+      period: month,
+      when,
+      maybe: false,
+      person: line.person,
+    });
+  }
+  const holiday = c.dates.holidayPay.find((h) => h.incomes.includes(line.type));
+  if (!holiday || line.holidayPay <= 0) return;
+  const month = c.months.find((m) => Number(m.month.slice(5, 7)) === holiday.month && m.month >= c.first);
+  if (!month) return;
+  const source = c.resultFor(`${month.month.slice(0, 4)}-01`)?.ledger.incomes[index] ?? line;
+  if (source.holidayPay <= 0) return;
+  month.payments.push({
+    id: line.type,
+    kind: 'holiday-pay',
+    name: source.label,
+    amount: (cents(source.holidayPay) * 12) / 100,
+    period: month.month.slice(0, 4),
+    when: 'holiday-pay',
+    maybe: false,
+    person: line.person,
+  });
 }
 
 /** Incomes first, then schemes by the day they come (toeslagen around the 20th last). */

@@ -52,12 +52,14 @@ function basishuur2026(single: boolean, p: ParameterReader): number {
   );
 }
 
+type Done = (status: SchemeOutcome['status'], monthly?: number) => SchemeOutcome;
+
 export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   const legal = p.rulebook.schemes['huurtoeslag']?.legal;
   const reasons: Reason[] = [];
   const missing: Reason[] = [];
   const { income, estimated } = huurtoeslagInkomen(f, p);
-  const done = (status: SchemeOutcome['status'], monthly = 0): SchemeOutcome =>
+  const done: Done = (status, monthly = 0) =>
     outcome(
       { id: 'huurtoeslag', kind: 'allowance', status, monthly, yearly: monthly * MONTHS, reasons, missing, estimate: estimated },
       f,
@@ -81,17 +83,54 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   }
 
   const linear = p.rule('huurtoeslag/berekening') === 'lineair-2026';
-  const single = f.size === 1;
-  const withPartner = f.partner !== undefined;
-  const assetsId = withPartner ? 'huurtoeslag/vermogensgrens-partners' : 'huurtoeslag/vermogensgrens-per-persoon';
-  const assetLimit = p.money(assetsId);
-  if (f.household.assets > assetLimit) {
-    reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, p.source(assetsId)));
+  if (!assetsWithinLimit(f, p, reasons)) return done('not-eligible');
+  const counted = countedRent(f, p, housing, linear, reasons);
+  if (counted === undefined) return done('not-eligible');
+
+  reasons.push(toeslagInkomenReason(f, p, income, estimated));
+  const basishuur = linear ? basishuur2026(f.size === 1, p) : basishuur2025(income, f.size === 1, p);
+  const monthly = monthlyAmount(f, p, { ...counted, basishuur, income, linear }, reasons);
+  reasons.push(
+    reason(
+      'huurtoeslag-amount',
+      { rent: money(counted.rent), basishuur: money(basishuur), monthly: money(monthly) },
+      p.source('huurtoeslag/kwaliteitskortingsgrens'),
+    ),
+  );
+  if (monthly === 0) {
+    reasons.push(reason('huurtoeslag-income-too-high', { income: money(income) }, legal));
     return done('not-eligible');
   }
-  reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(assetLimit) }, p.source(assetsId)));
+  return done('eligible', monthly);
+}
 
-  // Rekenhuur: kale huur, plus (2025) service costs up to the maximum.
+/** The asset limit (per person, or for partners together); says which side of it the household is. */
+function assetsWithinLimit(f: Facts, p: ParameterReader, reasons: Reason[]): boolean {
+  const assetsId = f.partner !== undefined ? 'huurtoeslag/vermogensgrens-partners' : 'huurtoeslag/vermogensgrens-per-persoon';
+  const assetLimit = p.money(assetsId);
+  const within = f.household.assets <= assetLimit;
+  reasons.push(
+    reason(
+      within ? 'assets-within-limit' : 'assets-above-limit',
+      { assets: money(f.household.assets), limit: money(assetLimit) },
+      p.source(assetsId),
+    ),
+  );
+  return within;
+}
+
+/**
+ * The rent that counts: kale huur, plus (2025) service costs up to the maximum, capped at the maximale
+ * huurgrens (for young households the youth limit), with the kwaliteitskortingsgrens. Undefined where a rent above the limit means no
+ * huurtoeslag at all (2025).
+ */
+function countedRent(
+  f: Facts,
+  p: ParameterReader,
+  housing: { rent: number; serviceCosts: number },
+  linear: boolean,
+  reasons: Reason[],
+): { rent: number; youth: boolean; kkg: number } | undefined {
   let rekenhuur = housing.rent;
   if (!linear) {
     rekenhuur += Math.min(housing.serviceCosts, p.money('huurtoeslag/servicekosten-maximum'));
@@ -102,6 +141,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
   const youthAge = p.count('huurtoeslag/jongerenleeftijd');
   const adults = f.household.people.filter((x) => x.role !== 'child');
   const youth = f.children.length === 0 && adults.every((x) => x.age < youthAge);
+  // Read before the maximale huurgrens, the law's order, which is also the order the result lists values not yet published in.
   const kkg = p.money('huurtoeslag/kwaliteitskortingsgrens');
   const ceilingIsLimit = p.count('huurtoeslag/maximale-huurgrens-is-grens') === 1;
   const ceiling = p.money(youth ? 'huurtoeslag/maximale-huurgrens-jongeren' : 'huurtoeslag/maximale-huurgrens');
@@ -113,7 +153,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
         p.source('huurtoeslag/maximale-huurgrens'),
       ),
     );
-    return done('not-eligible');
+    return undefined;
   }
   if (rekenhuur > ceiling) {
     reasons.push(
@@ -124,10 +164,21 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
       ),
     );
   }
-  const rent = Math.min(rekenhuur, ceiling);
+  return { rent: Math.min(rekenhuur, ceiling), youth, kkg };
+}
 
-  reasons.push(toeslagInkomenReason(f, p, income, estimated));
-  const basishuur = linear ? basishuur2026(single, p) : basishuur2025(income, single, p);
+/**
+ * The monthly amount: the rent's three bands above the basishuur, less (from 2026) the income above the
+ * ijkpunt, rounded down to whole euros; nothing below the Awir's minimum yearly amount.
+ */
+function monthlyAmount(
+  f: Facts,
+  p: ParameterReader,
+  h: { rent: number; youth: boolean; kkg: number; basishuur: number; income: number; linear: boolean },
+  reasons: Reason[],
+): number {
+  const { rent, youth, kkg, basishuur, income } = h;
+  const single = f.size === 1;
   const aftopping = p.money(f.size >= 3 ? 'huurtoeslag/aftoppingsgrens-drie-personen' : 'huurtoeslag/aftoppingsgrens-een-twee-personen');
   const partA = Math.max(0, Math.min(rent, kkg) - basishuur) * PPM;
   const partB = youth
@@ -137,7 +188,7 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
 
   // Everything in cents × ppm × 12, so the yearly income deduction divides exactly.
   let totalX12 = MONTHS * (partA + partB + partC);
-  if (linear) {
+  if (h.linear) {
     const ijkpunt = p.money(single ? 'huurtoeslag/inkomensijkpunt-eenpersoons' : 'huurtoeslag/inkomensijkpunt-meerpersoons');
     const afbouw = p.rate(single ? 'huurtoeslag/afbouwpercentage-eenpersoons' : 'huurtoeslag/afbouwpercentage-meerpersoons');
     const deductionX12 = Math.max(0, income - ijkpunt) * afbouw;
@@ -153,21 +204,8 @@ export function huurtoeslag(f: Facts, p: ParameterReader): SchemeOutcome {
     }
   }
   const monthlyExact = Math.max(0, Math.floor(totalX12 / (PPM * MONTHS)));
-  let monthly = Math.floor(monthlyExact / CENTS_PER_EURO) * CENTS_PER_EURO;
-  if (monthly * MONTHS < p.money('awir/minimum-jaarbedrag')) monthly = 0;
-
-  reasons.push(
-    reason(
-      'huurtoeslag-amount',
-      { rent: money(rent), basishuur: money(basishuur), monthly: money(monthly) },
-      p.source('huurtoeslag/kwaliteitskortingsgrens'),
-    ),
-  );
-  if (monthly === 0) {
-    reasons.push(reason('huurtoeslag-income-too-high', { income: money(income) }, legal));
-    return done('not-eligible');
-  }
-  return done('eligible', monthly);
+  const monthly = Math.floor(monthlyExact / CENTS_PER_EURO) * CENTS_PER_EURO;
+  return monthly * MONTHS < p.money('awir/minimum-jaarbedrag') ? 0 : monthly;
 }
 
 /** Parameter ids of the 2025 normhuur by household size, spelled out once rather than built per call. */

@@ -17,6 +17,7 @@ import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
 import { label, money, rate, reason, scheme, text } from '../reasons.ts';
+import type { LegalSource } from '../rulebook.ts';
 import type { Reason, SchemeOutcome } from '../types.ts';
 import { bijstandsnormMonthly } from './bijstandsnorm.ts';
 import { minimumBasishuur } from './huurtoeslag.ts';
@@ -35,13 +36,100 @@ export interface KwijtscheldingInputs {
   councilNorm?: string | undefined;
 }
 
+/** The council's percentage of the norm, and the range said where the council's own choice is not known. */
+interface LivingCosts {
+  norm: number;
+  pct: number;
+  maxPct: number;
+  /** True where the national lowest percentage stands in for the council's own choice. */
+  generic: boolean;
+  kostenVanBestaan: number;
+}
+
+/** Allowed costs (URIW art. 15): housing and health costs per month, and what goes into the asset limit. */
+interface AllowedCosts {
+  housingCosts: number;
+  grossHousing: number;
+  premium: number | undefined;
+  healthCosts: number;
+}
+
+/** Capacity, the usable part of a year's capacity, allowed savings and savings above them, for given living costs. */
+interface Capacity {
+  capacity: number;
+  usable: number;
+  allowed: number;
+  excess: number;
+}
+
+/** What the outcome step needs: the reason lists, the percentages and what the household can pay at either end. */
+interface Decision {
+  f: Facts;
+  p: ParameterReader;
+  legal: LegalSource | undefined;
+  reasons: Reason[];
+  missing: Reason[];
+  living: LivingCosts;
+  capacity: Capacity;
+  /** What of a yearly bill would be forgiven at the highest percentage the council may choose. */
+  forgivenAtMaximum: (yearlyTaxes: number) => number;
+  finish: (status: SchemeOutcome['status'], yearly?: number, amountVaries?: boolean) => SchemeOutcome;
+}
+
 export function kwijtschelding(f: Facts, p: ParameterReader, inputs: KwijtscheldingInputs): SchemeOutcome {
   const legal = p.rulebook.schemes['kwijtschelding']?.legal;
   const reasons: Reason[] = [];
   const missing: Reason[] = [];
-  const h = f.household;
 
-  // Kosten van bestaan (URIW art. 16): the council's percentage of the bijstandsnorm, with kostendelersnorm.
+  const living = livingCosts(f, p, inputs, reasons);
+
+  // Netto besteedbaar inkomen (art. 14–15): the incomes the household receives, with holiday pay, without
+  // child benefits and toeslagen. Bijstand it could claim but does not receive is not income.
+  const income = roundDiv(f.netYearly, 12);
+  reasons.push(reason('kwijtschelding-income', { income: money(income) }, legal));
+  if (inputs.bijstandTopUp > 0) reasons.push(reason('kwijtschelding-bijstand-not-counted', { scheme: scheme('bijstand') }, legal));
+
+  const costs = allowedCosts(f, p, inputs, legal, reasons);
+  const extraId = extraAssetsId(f);
+  const assess = (livingCosts: number): Capacity => betalingscapaciteit(f, p, income, costs, p.money(extraId), livingCosts);
+  const capacity = assess(living.kostenVanBestaan);
+  capacityReasons(f, p, capacity, extraId, reasons);
+
+  const exOfficio = exOfficioRepeat(f, p);
+  const finish = (status: SchemeOutcome['status'], yearly = 0, amountVaries = false): SchemeOutcome => ({
+    ...outcome(
+      {
+        id: 'kwijtschelding',
+        kind: 'tax-relief',
+        status,
+        monthly: roundDiv(yearly, 12),
+        yearly,
+        amountVaries,
+        reasons,
+        missing,
+        estimate: true,
+        exOfficio,
+      },
+      f,
+      p,
+    ),
+    figures: living.generic ? 'generic' : 'own',
+  });
+  // At the highest percentage the council may choose: what of a yearly bill would be forgiven there.
+  const forgivenAtMaximum = (yearlyTaxes: number): number => {
+    if (living.maxPct === living.pct) return Math.max(0, yearlyTaxes - capacity.usable - capacity.excess);
+    const a = assess(applyRate(living.norm, living.maxPct));
+    return Math.max(0, yearlyTaxes - a.usable - a.excess);
+  };
+  const decision: Decision = { f, p, legal, reasons, missing, living, capacity, forgivenAtMaximum, finish };
+
+  const taxesMonthly = f.household.costs.localTaxes;
+  if (taxesMonthly === undefined || taxesMonthly === 0) return withoutOwnBill(decision);
+  return withOwnBill(decision, taxesMonthly * 12);
+}
+
+/** Kosten van bestaan (URIW art. 16): the council's percentage of the bijstandsnorm, with kostendelersnorm. */
+function livingCosts(f: Facts, p: ParameterReader, inputs: KwijtscheldingInputs, reasons: Reason[]): LivingCosts {
   const norm = bijstandsnormMonthly(f, p, { kostendelersnorm: true });
   const pctId = inputs.councilNorm ?? 'kwijtschelding/norm-percentage';
   const pct = p.rate(pctId);
@@ -61,14 +149,18 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
       ),
     );
   }
+  return { norm, pct, maxPct, generic, kostenVanBestaan };
+}
 
-  // Netto besteedbaar inkomen (art. 14–15): the incomes the household receives, with holiday pay, without
-  // child benefits and toeslagen. Bijstand it could claim but does not receive is not income.
-  const income = roundDiv(f.netYearly, 12);
-  reasons.push(reason('kwijtschelding-income', { income: money(income) }, legal));
-  if (inputs.bijstandTopUp > 0) reasons.push(reason('kwijtschelding-bijstand-not-counted', { scheme: scheme('bijstand') }, legal));
-
-  // Allowed costs: net housing costs above the basishuur, and the premium above normpremie + zorgtoeslag.
+/** Allowed costs: net housing costs above the basishuur, and the premium above normpremie + zorgtoeslag. */
+function allowedCosts(
+  f: Facts,
+  p: ParameterReader,
+  inputs: KwijtscheldingInputs,
+  legal: LegalSource | undefined,
+  reasons: Reason[],
+): AllowedCosts {
+  const h = f.household;
   let housingCosts = 0;
   let grossHousing = 0;
   if (h.housing.type === 'rent') {
@@ -86,34 +178,42 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
     healthCosts = Math.max(0, premium - normpremie - inputs.zorgtoeslagMonthly);
     reasons.push(reason('kwijtschelding-health-costs', { amount: money(healthCosts) }, legal));
   }
+  return { housingCosts, grossHousing, premium, healthCosts };
+}
 
-  const usedShare = p.rate('kwijtschelding/betalingscapaciteit-percentage');
-  const extraId = f.partner
+/** The council's extra allowed savings (a parameter id) for this type of household. */
+function extraAssetsId(f: Facts): string {
+  return f.partner
     ? 'kwijtschelding/extra-vermogen-gehuwden'
     : f.children.length > 0
       ? 'kwijtschelding/extra-vermogen-alleenstaande-ouder'
       : 'kwijtschelding/extra-vermogen-alleenstaande';
-  const extra = p.money(extraId);
-  /** Capacity, the usable part of a year's capacity, allowed savings and savings above them, for given living costs. */
-  const assess = (living: number): { capacity: number; usable: number; allowed: number; excess: number } => {
-    const capacity = Math.max(0, income - housingCosts - healthCosts - living);
-    // Assets (art. 12): savings above a month of living and housing costs and the premium, plus the council's extra.
-    const allowed = living + grossHousing + (premium ?? 0) + extra;
-    return { capacity, usable: applyRate(capacity * 12, usedShare), allowed, excess: Math.max(0, h.assets - allowed) };
-  };
-  const { capacity, usable, allowed, excess } = assess(kostenVanBestaan);
+}
+
+/** Betalingscapaciteit (art. 11–12) and the assets above the allowed amount, for given living costs. */
+function betalingscapaciteit(f: Facts, p: ParameterReader, income: number, costs: AllowedCosts, extra: number, living: number): Capacity {
+  const usedShare = p.rate('kwijtschelding/betalingscapaciteit-percentage');
+  const capacity = Math.max(0, income - costs.housingCosts - costs.healthCosts - living);
+  // Assets (art. 12): savings above a month of living and housing costs and the premium, plus the council's extra.
+  const allowed = living + costs.grossHousing + (costs.premium ?? 0) + extra;
+  return { capacity, usable: applyRate(capacity * 12, usedShare), allowed, excess: Math.max(0, f.household.assets - allowed) };
+}
+
+/** The reasons for the capacity, the assets and the car. */
+function capacityReasons(f: Facts, p: ParameterReader, c: Capacity, extraId: string, reasons: Reason[]): void {
+  const usedShare = p.rate('kwijtschelding/betalingscapaciteit-percentage');
   reasons.push(
     reason(
       'kwijtschelding-capacity',
-      { capacity: money(capacity), usable: money(usable), percentage: rate(usedShare) },
+      { capacity: money(c.capacity), usable: money(c.usable), percentage: rate(usedShare) },
       p.source('kwijtschelding/betalingscapaciteit-percentage'),
     ),
   );
 
   reasons.push(
     reason(
-      excess > 0 ? 'kwijtschelding-assets-above' : 'kwijtschelding-assets-within',
-      { assets: money(h.assets), allowed: money(allowed) },
+      c.excess > 0 ? 'kwijtschelding-assets-above' : 'kwijtschelding-assets-within',
+      { assets: money(f.household.assets), allowed: money(c.allowed) },
       p.source(extraId),
     ),
   );
@@ -124,91 +224,79 @@ export function kwijtschelding(f: Facts, p: ParameterReader, inputs: Kwijtscheld
       p.source('kwijtschelding/auto-vrijstelling'),
     ),
   );
+}
 
-  const taxesMonthly = h.costs.localTaxes;
-  // The tax office may grant it again without an application (content: the municipality's kwijtschelding.exOfficio).
+/** The tax office may grant it again without an application (content: the municipality's kwijtschelding.exOfficio). */
+function exOfficioRepeat(f: Facts, p: ParameterReader): SchemeOutcome['exOfficio'] {
   const ground = p.municipality?.kwijtschelding?.exOfficio.find((e) => f.receives(e.receiving));
-  const exOfficio: SchemeOutcome['exOfficio'] = ground
+  return ground
     ? {
         possible: true,
         basis: reason('ex-officio-kwijtschelding-repeat', { office: text(p.municipality!.taxOffice.name) }, ground.source),
       }
     : { possible: false };
-  const done = (status: SchemeOutcome['status'], yearly = 0, amountVaries = false): SchemeOutcome =>
-    outcome(
-      {
-        id: 'kwijtschelding',
-        kind: 'tax-relief',
-        status,
-        monthly: roundDiv(yearly, 12),
-        yearly,
-        amountVaries,
-        reasons,
-        missing,
-        estimate: true,
-        exOfficio,
-      },
-      f,
-      p,
-    );
-  // At the highest percentage the council may choose: what of a yearly bill would be forgiven there.
-  const forgivenAtMaximum = (yearlyTaxes: number): number => {
-    if (maxPct === pct) return Math.max(0, yearlyTaxes - usable - excess);
-    const a = assess(applyRate(norm, maxPct));
-    return Math.max(0, yearlyTaxes - a.usable - a.excess);
-  };
-  const finish = (status: SchemeOutcome['status'], yearly = 0, amountVaries = false): SchemeOutcome => ({
-    ...done(status, yearly, amountVaries),
-    figures: generic ? 'generic' : 'own',
-  });
+}
 
-  if (taxesMonthly === undefined || taxesMonthly === 0) {
-    missing.push(reason('kwijtschelding-taxes-unknown', {}, legal));
-    // Without the household's own bill, the municipality's tariffs for its type of household stand in
-    // for it (content/local-taxes/): an estimate, said so in every reason.
-    const typical = typicalLocalTaxes(f, p);
-    if (typical) {
-      for (const part of typical.parts) {
-        const tax = part.payer === 'owner' ? `tax-${part.tax}-owner` : `tax-${part.tax}`;
-        reasons.push(
-          reason(
-            'kwijtschelding-tariff',
-            { tax: label(tax), household: label(`tariff-${part.household}`), amount: money(part.yearly) },
-            part.source,
-          ),
-        );
-      }
-      const bill = typical.yearly;
-      const canPay = usable + excess;
-      const forgivenOfBill = Math.max(0, bill - canPay);
-      const billAtMaximum = forgivenAtMaximum(bill);
-      if (forgivenOfBill === 0) {
-        reasons.push(reason('kwijtschelding-none-tariff', { bill: money(bill), capacity: money(canPay) }, legal));
-        if (billAtMaximum === 0) return finish('not-eligible');
-        // Nothing at the lowest percentage, something at the highest: it depends on the council's choice.
-        missing.push(
-          reason('kwijtschelding-depends-on-choice', { minimum: rate(pct), maximum: rate(maxPct), forgiven: money(billAtMaximum) }, legal),
-        );
-        return finish('maybe', 0, true);
-      }
+/**
+ * Without the household's own bill, the municipality's tariffs for its type of household stand in
+ * for it (content/local-taxes/): an estimate, said so in every reason.
+ */
+function withoutOwnBill(d: Decision): SchemeOutcome {
+  const { f, p, legal, reasons, missing, finish } = d;
+  missing.push(reason('kwijtschelding-taxes-unknown', {}, legal));
+  const typical = typicalLocalTaxes(f, p);
+  if (typical) {
+    for (const part of typical.parts) {
+      const tax = part.payer === 'owner' ? `tax-${part.tax}-owner` : `tax-${part.tax}`;
       reasons.push(
-        forgivenOfBill === bill
-          ? reason('kwijtschelding-full-tariff', { bill: money(bill) }, legal)
-          : reason('kwijtschelding-partial-tariff', { bill: money(bill), capacity: money(canPay), forgiven: money(forgivenOfBill) }, legal),
+        reason(
+          'kwijtschelding-tariff',
+          { tax: label(tax), household: label(`tariff-${part.household}`), amount: money(part.yearly) },
+          part.source,
+        ),
       );
-      if (billAtMaximum > forgivenOfBill)
-        reasons.push(reason('kwijtschelding-more-at-maximum', { percentage: rate(maxPct), forgiven: money(billAtMaximum) }, legal));
-      return finish('eligible', forgivenOfBill);
     }
-    if (capacity === 0 && excess === 0) {
-      reasons.push(reason('kwijtschelding-full-likely', {}, legal));
-      return finish('eligible', 0, true);
-    }
+    return onTypicalBill(d, typical.yearly);
+  }
+  if (d.capacity.capacity === 0 && d.capacity.excess === 0) {
+    reasons.push(reason('kwijtschelding-full-likely', {}, legal));
+    return finish('eligible', 0, true);
+  }
+  return finish('maybe', 0, true);
+}
+
+/** The municipality's tariffs as the bill: what the household can pay of it, at the lowest and highest percentage. */
+function onTypicalBill(d: Decision, bill: number): SchemeOutcome {
+  const { legal, reasons, missing, finish } = d;
+  const { pct, maxPct } = d.living;
+  const canPay = d.capacity.usable + d.capacity.excess;
+  const forgivenOfBill = Math.max(0, bill - canPay);
+  const billAtMaximum = d.forgivenAtMaximum(bill);
+  if (forgivenOfBill === 0) {
+    reasons.push(reason('kwijtschelding-none-tariff', { bill: money(bill), capacity: money(canPay) }, legal));
+    if (billAtMaximum === 0) return finish('not-eligible');
+    // Nothing at the lowest percentage, something at the highest: it depends on the council's choice.
+    missing.push(
+      reason('kwijtschelding-depends-on-choice', { minimum: rate(pct), maximum: rate(maxPct), forgiven: money(billAtMaximum) }, legal),
+    );
     return finish('maybe', 0, true);
   }
-  const taxes = taxesMonthly * 12;
-  const forgiven = Math.max(0, taxes - usable - excess);
-  const atMaximum = forgivenAtMaximum(taxes);
+  reasons.push(
+    forgivenOfBill === bill
+      ? reason('kwijtschelding-full-tariff', { bill: money(bill) }, legal)
+      : reason('kwijtschelding-partial-tariff', { bill: money(bill), capacity: money(canPay), forgiven: money(forgivenOfBill) }, legal),
+  );
+  if (billAtMaximum > forgivenOfBill)
+    reasons.push(reason('kwijtschelding-more-at-maximum', { percentage: rate(maxPct), forgiven: money(billAtMaximum) }, legal));
+  return finish('eligible', forgivenOfBill);
+}
+
+/** The household's own yearly bill: what remains after what it can pay is forgiven. */
+function withOwnBill(d: Decision, taxes: number): SchemeOutcome {
+  const { legal, reasons, missing, finish } = d;
+  const { pct, maxPct } = d.living;
+  const forgiven = Math.max(0, taxes - d.capacity.usable - d.capacity.excess);
+  const atMaximum = d.forgivenAtMaximum(taxes);
   if (forgiven === 0) {
     if (atMaximum === 0) {
       reasons.push(reason('kwijtschelding-none', { taxes: money(taxes) }, legal));

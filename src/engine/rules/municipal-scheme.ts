@@ -83,106 +83,16 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
   const reasons: Reason[] = [];
   const missing: Reason[] = [];
   const c = s.conditions;
-  const fail = (): SchemeOutcome => notEligible(s, reasons, missing, f, p);
-
-  const age = c.applicantAge;
-  if (age) {
-    const applicantAge = f.applicant.age;
-    if (age.min !== undefined && applicantAge < age.min) {
-      reasons.push(reason('age-below-minimum', { age: count(age.min) }, s.legal));
-      return fail();
-    }
-    if (age.max !== undefined && applicantAge > age.max) {
-      reasons.push(reason('age-above-maximum', { age: count(age.max) }, s.legal));
-      return fail();
-    }
-    if (age.belowAowAge && f.isAowAge(f.applicant)) {
-      reasons.push(reason('age-aow-reached', {}, s.legal));
-      return fail();
-    }
-    if (age.aowAge && !f.isAowAge(f.applicant)) {
-      reasons.push(reason('age-aow-not-reached', {}, s.legal));
-      return fail();
-    }
-  }
-  if (c.notStudent && f.applicant.student) {
-    reasons.push(reason('student-not-eligible', {}, s.legal));
-    return fail();
-  }
-  const childCondition = c.children;
-  if (childCondition) {
-    if (!f.children.some((x) => inAgeRange(x.age, childCondition.minAge, childCondition.maxAge))) {
-      reasons.push(reason('no-matching-children', {}, s.legal));
-      return fail();
-    }
-  }
-
-  const assets = c.assets;
-  if (assets === 'participatiewet-surplus') {
-    // Savings above the bijstand limit are used first (Pw art. 35 lid 1 with art. 34); they never end the claim.
-    const { id, limit } = vermogensgrens(f, p);
-    const code = f.household.assets > limit ? 'assets-surplus-used-first' : 'assets-within-limit';
-    reasons.push(reason(code, { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
-  } else if (assets !== undefined && assets !== 'none') {
-    const { id, limit } =
-      assets === 'participatiewet' ? vermogensgrens(f, p) : { id: assets[householdKey(f)], limit: p.money(assets[householdKey(f)]) };
-    if (f.household.assets > limit) {
-      reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
-      return fail();
-    }
-    reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
-  } else if (assets === 'none') {
-    reasons.push(reason('no-asset-test', {}, s.legal));
-  }
-
-  const income = c.income;
-  if (income) {
-    const alone = !f.partner && f.children.length === 0;
-    const pctId = income.percent ?? (alone ? income.percentSingle : income.percentMultiPerson)!;
-    const pct = p.rate(pctId);
-    let reference: number;
-    let householdIncome: number;
-    if (income.reference === 'bijstandsnorm') {
-      reference = bijstandsnormMonthly(f, p, { kostendelersnorm: income.withKostendelersnorm });
-      householdIncome = roundDiv(f.netYearly, 12) + ctx.bijstandTopUp;
-    } else {
-      reference = p.money('wml/maandloon-bruto');
-      householdIncome = roundDiv(f.grossYearly, 12) + ctx.bijstandTopUp;
-    }
-    const limit = applyRate(reference, pct);
-    const code = income.reference === 'bijstandsnorm' ? 'net' : 'gross';
-    const params = { income: money(householdIncome), limit: money(limit), percentage: rate(pct), reference: money(reference) };
-    if (householdIncome > limit) {
-      reasons.push(reason(INCOME_ABOVE[code], params, p.source(pctId)));
-      return fail();
-    }
-    reasons.push(reason(INCOME_WITHIN[code], params, p.source(pctId)));
-  }
+  if (!meetsPersonConditions(s, f, reasons)) return notEligible(s, reasons, missing, f, p);
+  if (!meetsAssetCondition(s, f, p, reasons)) return notEligible(s, reasons, missing, f, p);
+  if (!meetsIncomeCondition(s, f, p, ctx, reasons)) return notEligible(s, reasons, missing, f, p);
 
   if (c.referencePeriodMonths !== undefined) {
     missing.push(reason('reference-period', { months: count(c.referencePeriodMonths) }, s.legal));
   }
   for (const j of c.judgement ?? []) missing.push(reason('judgement', { condition: { texts: j } }, s.legal));
 
-  const total: Amount = { monthly: 0, yearly: 0, quarterly: undefined };
-  let amountVaries = false;
-  const a = s.amount;
-  switch (a.type) {
-    case 'per-household-type':
-      addParameter(total, a[householdKey(f)], p);
-      break;
-    case 'fixed':
-      addParameter(total, a.amount, p);
-      break;
-    case 'per-person':
-      addPerPerson(total, a.persons, f, p);
-      break;
-    case 'varies':
-      amountVaries = true;
-      reasons.push(reason('amount-varies', {}, s.legal));
-      break;
-  }
-
+  const { total, amountVaries } = schemeAmount(s, f, p, reasons);
   const status: Status = missing.length > 0 ? 'maybe' : 'eligible';
   const basis = s.exOfficio.find((e) => f.receives(e.receiving));
   return outcome(
@@ -203,4 +113,96 @@ export function municipalScheme(s: MunicipalScheme, f: Facts, p: ParameterReader
     f,
     p,
   );
+}
+
+/** The applicant's age, not being a student, and a child of the right age; says which one fails. */
+function meetsPersonConditions(s: MunicipalScheme, f: Facts, reasons: Reason[]): boolean {
+  const c = s.conditions;
+  const fails = (code: string, params: Parameters<typeof reason>[1] = {}): false => {
+    reasons.push(reason(code, params, s.legal));
+    return false;
+  };
+  const age = c.applicantAge;
+  if (age) {
+    const applicantAge = f.applicant.age;
+    if (age.min !== undefined && applicantAge < age.min) return fails('age-below-minimum', { age: count(age.min) });
+    if (age.max !== undefined && applicantAge > age.max) return fails('age-above-maximum', { age: count(age.max) });
+    if (age.belowAowAge && f.isAowAge(f.applicant)) return fails('age-aow-reached');
+    if (age.aowAge && !f.isAowAge(f.applicant)) return fails('age-aow-not-reached');
+  }
+  if (c.notStudent && f.applicant.student) return fails('student-not-eligible');
+  const childCondition = c.children;
+  if (childCondition && !f.children.some((x) => inAgeRange(x.age, childCondition.minAge, childCondition.maxAge))) {
+    return fails('no-matching-children');
+  }
+  return true;
+}
+
+/** The asset condition: the bijstand limit, the scheme's own limit, or none; says which side the household is. */
+function meetsAssetCondition(s: MunicipalScheme, f: Facts, p: ParameterReader, reasons: Reason[]): boolean {
+  const assets = s.conditions.assets;
+  if (assets === 'participatiewet-surplus') {
+    // Savings above the bijstand limit are used first (Pw art. 35 lid 1 with art. 34); they never end the claim.
+    const { id, limit } = vermogensgrens(f, p);
+    const code = f.household.assets > limit ? 'assets-surplus-used-first' : 'assets-within-limit';
+    reasons.push(reason(code, { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
+  } else if (assets !== undefined && assets !== 'none') {
+    const { id, limit } =
+      assets === 'participatiewet' ? vermogensgrens(f, p) : { id: assets[householdKey(f)], limit: p.money(assets[householdKey(f)]) };
+    if (f.household.assets > limit) {
+      reasons.push(reason('assets-above-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
+      return false;
+    }
+    reasons.push(reason('assets-within-limit', { assets: money(f.household.assets), limit: money(limit) }, p.source(id)));
+  } else if (assets === 'none') {
+    reasons.push(reason('no-asset-test', {}, s.legal));
+  }
+  return true;
+}
+
+/** The income condition: a percentage of the bijstandsnorm (net) or of the minimum wage (gross). */
+function meetsIncomeCondition(s: MunicipalScheme, f: Facts, p: ParameterReader, ctx: MunicipalContext, reasons: Reason[]): boolean {
+  const income = s.conditions.income;
+  if (!income) return true;
+  const alone = !f.partner && f.children.length === 0;
+  const pctId = income.percent ?? (alone ? income.percentSingle : income.percentMultiPerson)!;
+  const pct = p.rate(pctId);
+  let reference: number;
+  let householdIncome: number;
+  if (income.reference === 'bijstandsnorm') {
+    reference = bijstandsnormMonthly(f, p, { kostendelersnorm: income.withKostendelersnorm });
+    householdIncome = roundDiv(f.netYearly, 12) + ctx.bijstandTopUp;
+  } else {
+    reference = p.money('wml/maandloon-bruto');
+    householdIncome = roundDiv(f.grossYearly, 12) + ctx.bijstandTopUp;
+  }
+  const limit = applyRate(reference, pct);
+  const code = income.reference === 'bijstandsnorm' ? 'net' : 'gross';
+  const params = { income: money(householdIncome), limit: money(limit), percentage: rate(pct), reference: money(reference) };
+  const within = householdIncome <= limit;
+  reasons.push(reason(within ? INCOME_WITHIN[code] : INCOME_ABOVE[code], params, p.source(pctId)));
+  return within;
+}
+
+/** The scheme's amount for this household, or that it varies (said in a reason). */
+function schemeAmount(s: MunicipalScheme, f: Facts, p: ParameterReader, reasons: Reason[]): { total: Amount; amountVaries: boolean } {
+  const total: Amount = { monthly: 0, yearly: 0, quarterly: undefined };
+  let amountVaries = false;
+  const a = s.amount;
+  switch (a.type) {
+    case 'per-household-type':
+      addParameter(total, a[householdKey(f)], p);
+      break;
+    case 'fixed':
+      addParameter(total, a.amount, p);
+      break;
+    case 'per-person':
+      addPerPerson(total, a.persons, f, p);
+      break;
+    case 'varies':
+      amountVaries = true;
+      reasons.push(reason('amount-varies', {}, s.legal));
+      break;
+  }
+  return { total, amountVaries };
 }

@@ -70,60 +70,14 @@ export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData):
         },
       ];
     }
-    case 'wonen': {
-      const rows: Row[] = [
-        { key: 'housing', label: t('fields.housing.short'), value: a.housing ? t(`fields.housing.options.${a.housing}`) : '' },
-      ];
-      if (a.housing === 'rent') {
-        rows.push({ key: 'rent', label: t('fields.rent.short'), value: t('summary.perMonth', { amount: money(a.rent, lang) }) });
-        if (a.serviceCosts)
-          rows.push({
-            key: 'serviceCosts',
-            label: t('fields.serviceCosts.short'),
-            value: t('summary.perMonth', { amount: money(a.serviceCosts, lang) }),
-          });
-      }
-      return rows;
-    }
+    case 'wonen':
+      return housingRows(a, t, lang);
     case 'inkomen':
-      return incomePeople(a).map((p) => {
-        const types = incomeTypesOf(a, p.key);
-        return {
-          key: `inc.${p.key}`,
-          label: t('fields.incomeTypes.short', { person: personName(t, p) }),
-          value:
-            types.length > 0
-              ? formatList(
-                  types.map((type) => t(`incomeTypes.${type}`)),
-                  lang,
-                  'comma',
-                )
-              : t('incomeTypes.none'),
-        };
-      });
+      return incomeTypeRows(a, t, lang);
     case 'bedragen':
-      return incomePeople(a).flatMap((p) =>
-        incomeTypesOf(a, p.key).map((type) => {
-          const f = incomeFieldNames(p.key, type);
-          const parts = [
-            money(a[f.amount], lang),
-            t(`fields.period.options.${a[f.period] ?? 'month'}`).toLowerCase(),
-            t(`fields.basis.options.${a[f.basis] ?? 'net'}`).toLowerCase(),
-          ];
-          if (f.hours && a[f.hours]) parts.push(t('summary.hours', { hours: a[f.hours]! }));
-          return { key: f.amount, label: `${t(`incomeTypes.${type}`)} (${personName(t, p)})`, value: formatList(parts, lang, 'comma') };
-        }),
-      );
-    case 'lasten': {
-      const rows = costKeys(a)
-        .filter((k) => a[`cost.${k}`])
-        .map((k) => ({
-          key: `cost.${k}`,
-          label: t(`fields.costs.${k}.short`),
-          value: t('summary.perMonth', { amount: money(a[`cost.${k}`], lang) }),
-        }));
-      return rows.length > 0 ? rows : [{ key: 'costs', label: t('steps.lasten.title'), value: t('summary.nothingFilledIn') }];
-    }
+      return amountRows(a, t, lang);
+    case 'lasten':
+      return costRows(a, t, lang);
     case 'geld':
       return [
         { key: 'savings', label: t('fields.savings.short'), value: a.savings ? money(a.savings, lang) : t('summary.nothingFilledIn') },
@@ -145,6 +99,70 @@ export function rowsFor(step: StepId, a: Answers, t: Translate, data: StepData):
     case 'overzicht':
       return [];
   }
+}
+
+/** The housing, and for a rented home the rent and service costs. */
+function housingRows(a: Answers, t: Translate, lang: string): Row[] {
+  const rows: Row[] = [
+    { key: 'housing', label: t('fields.housing.short'), value: a.housing ? t(`fields.housing.options.${a.housing}`) : '' },
+  ];
+  if (a.housing === 'rent') {
+    rows.push({ key: 'rent', label: t('fields.rent.short'), value: t('summary.perMonth', { amount: money(a.rent, lang) }) });
+    if (a.serviceCosts)
+      rows.push({
+        key: 'serviceCosts',
+        label: t('fields.serviceCosts.short'),
+        value: t('summary.perMonth', { amount: money(a.serviceCosts, lang) }),
+      });
+  }
+  return rows;
+}
+
+/** Per person, the kinds of income they have. */
+function incomeTypeRows(a: Answers, t: Translate, lang: string): Row[] {
+  return incomePeople(a).map((p) => {
+    const types = incomeTypesOf(a, p.key);
+    return {
+      key: `inc.${p.key}`,
+      label: t('fields.incomeTypes.short', { person: personName(t, p) }),
+      value:
+        types.length > 0
+          ? formatList(
+              types.map((type) => t(`incomeTypes.${type}`)),
+              lang,
+              'comma',
+            )
+          : t('incomeTypes.none'),
+    };
+  });
+}
+
+/** Per person and kind of income: the amount, its period and whether it is net or gross (and hours). */
+function amountRows(a: Answers, t: Translate, lang: string): Row[] {
+  return incomePeople(a).flatMap((p) =>
+    incomeTypesOf(a, p.key).map((type) => {
+      const f = incomeFieldNames(p.key, type);
+      const parts = [
+        money(a[f.amount], lang),
+        t(`fields.period.options.${a[f.period] ?? 'month'}`).toLowerCase(),
+        t(`fields.basis.options.${a[f.basis] ?? 'net'}`).toLowerCase(),
+      ];
+      if (f.hours && a[f.hours]) parts.push(t('summary.hours', { hours: a[f.hours]! }));
+      return { key: f.amount, label: `${t(`incomeTypes.${type}`)} (${personName(t, p)})`, value: formatList(parts, lang, 'comma') };
+    }),
+  );
+}
+
+/** The fixed costs filled in, or that none were. */
+function costRows(a: Answers, t: Translate, lang: string): Row[] {
+  const rows = costKeys(a)
+    .filter((k) => a[`cost.${k}`])
+    .map((k) => ({
+      key: `cost.${k}`,
+      label: t(`fields.costs.${k}.short`),
+      value: t('summary.perMonth', { amount: money(a[`cost.${k}`], lang) }),
+    }));
+  return rows.length > 0 ? rows : [{ key: 'costs', label: t('steps.lasten.title'), value: t('summary.nothingFilledIn') }];
 }
 
 export function Summary({ answers, t, data }: { answers: Answers; t: Translate; data: StepData }) {

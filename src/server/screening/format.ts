@@ -114,6 +114,30 @@ function ages(raw: string): number[] | undefined {
 
 const roundCents = (n: number): number => Math.round(n * 100) / 100;
 
+/** Reads one CSV row's cells by column, collecting problems and which column each contract path came from. */
+interface RowReader {
+  get: (c: Column) => string;
+  number: (c: Column, opts?: { min?: number; integer?: boolean }) => number | undefined;
+  problems: LineProblem[];
+  columns: Record<string, string>;
+}
+
+function rowReader(header: Column[], cells: string[], decimalComma: boolean): RowReader {
+  const get = (c: Column): string => (cells[header.indexOf(c)] ?? '').trim();
+  const problems: LineProblem[] = [];
+  const number = (c: Column, opts: { min?: number; integer?: boolean } = {}): number | undefined => {
+    const raw = get(c);
+    const v = parseNumber(raw, decimalComma);
+    if (v === undefined) return undefined;
+    if (Number.isNaN(v) || (opts.integer && !Number.isInteger(v)) || (opts.min !== undefined && v < opts.min)) {
+      problems.push({ path: c, code: opts.integer ? 'not-whole-number' : 'not-a-number', params: { value: raw } });
+      return undefined;
+    }
+    return opts.integer ? v : roundCents(v);
+  };
+  return { get, number, problems, columns: {} };
+}
+
 /** One CSV row as a contract household plus contact details, with the contract path → column map. */
 function csvRow(
   header: Column[],
@@ -128,31 +152,67 @@ function csvRow(
   problems: LineProblem[];
   columns: Record<string, string>;
 } {
-  const get = (c: Column): string => (cells[header.indexOf(c)] ?? '').trim();
-  const problems: LineProblem[] = [];
-  const columns: Record<string, string> = {};
-  const number = (c: Column, opts: { min?: number; integer?: boolean } = {}): number | undefined => {
-    const raw = get(c);
-    const v = parseNumber(raw, decimalComma);
-    if (v === undefined) return undefined;
-    if (Number.isNaN(v) || (opts.integer && !Number.isInteger(v)) || (opts.min !== undefined && v < opts.min)) {
-      problems.push({ path: c, code: opts.integer ? 'not-whole-number' : 'not-a-number', params: { value: raw } });
-      return undefined;
-    }
-    return opts.integer ? v : roundCents(v);
-  };
+  const r = rowReader(header, cells, decimalComma);
+  const { get, problems, columns } = r;
   const externalId = get('id') || null;
+  const contact = rowContact(r);
+  if (!externalId) problems.push({ path: 'id', code: 'id-missing' });
+
+  const people = rowPeople(r);
+  const { incomes, taxable } = rowIncomes(r);
+  const household: Record<string, unknown> = {
+    referenceDate: get('reference_date') || referenceDate,
+    municipality,
+    language: 'nl',
+    people,
+  };
+  columns['referenceDate'] = 'reference_date';
+  columns['people'] = 'applicant_age';
+  if (incomes.length) household.incomes = incomes;
+  if (Object.keys(taxable).length) household.annualTaxableIncome = taxable;
+  const assets = r.number('assets');
+  if (assets !== undefined) {
+    household.assets = assets;
+    columns['assets'] = 'assets';
+  }
+  const housing = rowHousing(r);
+  if (housing) household.housing = housing;
+  const costs: Record<string, number> = {};
+  for (const [column, key] of Object.entries(COST_COLUMNS)) {
+    const v = r.number(column as Column, { min: 0 });
+    if (v !== undefined) {
+      costs[key] = v;
+      columns[`costs.${key}`] = column;
+    }
+  }
+  if (Object.keys(costs).length) household.costs = costs;
+  const receiving = get('receiving')
+    .split(/[\s|/;,]+/)
+    .filter(Boolean);
+  if (receiving.length) {
+    household.receiving = [...new Set(receiving)];
+    columns['receiving'] = 'receiving';
+  }
+  return { externalId, contact, ...(problems.length === 0 ? { household } : {}), problems, columns };
+}
+
+/** The resident's name and address for the letter, cut to 200 characters; an email that is no address is dropped. */
+function rowContact(r: RowReader): ScreeningContact {
   const contact: ScreeningContact = {};
   for (const c of ['name', 'address', 'postcode', 'city', 'email'] as const) {
-    const v = get(c).slice(0, 200);
+    const v = r.get(c).slice(0, 200);
     if (v) contact[c] = v;
   }
   if (contact.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.email)) {
-    problems.push({ path: 'email', code: 'not-an-email', params: { value: contact.email } });
+    r.problems.push({ path: 'email', code: 'not-an-email', params: { value: contact.email } });
     delete contact.email;
   }
-  if (!externalId) problems.push({ path: 'id', code: 'id-missing' });
+  return contact;
+}
 
+/** The applicant, the partner, and the children, adult children and housemates from their lists of ages. */
+function rowPeople(r: RowReader): Record<string, unknown>[] {
+  const { get, number, problems, columns } = r;
   const people: Record<string, unknown>[] = [];
   const addPerson = (id: string, role: string, age: number, column: Column, student?: boolean): void => {
     columns[`people.${people.length}`] = column;
@@ -180,7 +240,12 @@ function csvRow(
     }
     list.forEach((age, i) => addPerson(`${prefix}-${i + 1}`, role, age, column));
   }
+  return people;
+}
 
+/** The applicant's and the partner's income (type, period and basis default to wages, a month, net) and taxable income. */
+function rowIncomes(r: RowReader): { incomes: Record<string, unknown>[]; taxable: Record<string, number> } {
+  const { get, number, problems, columns } = r;
   const incomes: Record<string, unknown>[] = [];
   const taxable: Record<string, number> = {};
   for (const who of ['applicant', 'partner'] as const) {
@@ -203,52 +268,27 @@ function csvRow(
       taxable[who] = t;
     }
   }
-  const household: Record<string, unknown> = {
-    referenceDate: get('reference_date') || referenceDate,
-    municipality,
-    language: 'nl',
-    people,
-  };
-  columns['referenceDate'] = 'reference_date';
-  columns['people'] = 'applicant_age';
-  if (incomes.length) household.incomes = incomes;
-  if (Object.keys(taxable).length) household.annualTaxableIncome = taxable;
-  const assets = number('assets');
-  if (assets !== undefined) {
-    household.assets = assets;
-    columns['assets'] = 'assets';
-  }
+  return { incomes, taxable };
+}
+
+/** The housing: rent (a rent without a housing column means renting) with service costs, owner, lodger or none. */
+function rowHousing(r: RowReader): Record<string, unknown> | undefined {
+  const { get, number, problems, columns } = r;
   const housingType = get('housing') || (get('rent') ? 'rent' : '');
-  if (housingType) {
-    if (!['rent', 'owner', 'lodger', 'none'].includes(housingType))
-      problems.push({ path: 'housing', code: 'housing', params: { value: housingType } });
-    else if (housingType === 'rent') {
-      const rent = number('rent', { min: 0 });
-      const service = number('service_costs', { min: 0 });
-      if (rent === undefined && !problems.some((p) => p.path === 'rent')) problems.push({ path: 'rent', code: 'rent-missing' });
-      household.housing = { type: 'rent', rent: rent ?? 0, ...(service !== undefined ? { serviceCosts: service } : {}) };
-      columns['housing.rent'] = 'rent';
-      columns['housing.serviceCosts'] = 'service_costs';
-    } else household.housing = { type: housingType };
-    columns['housing'] = 'housing';
-  }
-  const costs: Record<string, number> = {};
-  for (const [column, key] of Object.entries(COST_COLUMNS)) {
-    const v = number(column as Column, { min: 0 });
-    if (v !== undefined) {
-      costs[key] = v;
-      columns[`costs.${key}`] = column;
-    }
-  }
-  if (Object.keys(costs).length) household.costs = costs;
-  const receiving = get('receiving')
-    .split(/[\s|/;,]+/)
-    .filter(Boolean);
-  if (receiving.length) {
-    household.receiving = [...new Set(receiving)];
-    columns['receiving'] = 'receiving';
-  }
-  return { externalId, contact, ...(problems.length === 0 ? { household } : {}), problems, columns };
+  if (!housingType) return undefined;
+  let housing: Record<string, unknown> | undefined;
+  if (!['rent', 'owner', 'lodger', 'none'].includes(housingType))
+    problems.push({ path: 'housing', code: 'housing', params: { value: housingType } });
+  else if (housingType === 'rent') {
+    const rent = number('rent', { min: 0 });
+    const service = number('service_costs', { min: 0 });
+    if (rent === undefined && !problems.some((p) => p.path === 'rent')) problems.push({ path: 'rent', code: 'rent-missing' });
+    housing = { type: 'rent', rent: rent ?? 0, ...(service !== undefined ? { serviceCosts: service } : {}) };
+    columns['housing.rent'] = 'rent';
+    columns['housing.serviceCosts'] = 'service_costs';
+  } else housing = { type: housingType };
+  columns['housing'] = 'housing';
+  return housing;
 }
 
 export function parseCsv(text: string, municipality: string, referenceDate: string): ParsedFile {

@@ -75,11 +75,10 @@ async function screenAll(
 /** A run that has not finished after this long has stopped (a crash); another may take the import over. */
 export const STALE_RUN_MS = 10 * 60_000;
 
-export async function runScreening(s: Services, importId: string): Promise<'done' | 'failed' | 'missing' | 'busy'> {
-  const db = s.database.db;
+/** Claims the import for this run: a queued one, or one whose run stopped long ago; one run at a time. */
+async function claimImport(s: Services, importId: string) {
   const now = s.now();
-  // One run at a time: a queued import, or one whose run stopped long ago.
-  const [claimed] = await db
+  const [claimed] = await s.database.db
     .update(screeningImports)
     .set({ status: 'running', startedAt: now })
     .where(
@@ -93,6 +92,60 @@ export async function runScreening(s: Services, importId: string): Promise<'done
       ),
     )
     .returning();
+  return claimed;
+}
+
+/** The list hashes of the addresses that confirmed consent to be contacted in this municipality: rows already in the worklist. */
+async function knownContacts(s: Services, municipality: string): Promise<Set<string>> {
+  const confirmed = await s.database.db
+    .select({ email: consents.email })
+    .from(consents)
+    .where(and(eq(consents.municipality, municipality), eq(consents.purpose, 'contact'), eq(consents.status, 'confirmed')));
+  return new Set(confirmed.flatMap((c) => (c.email === null ? [] : [listHash(s, c.email)])));
+}
+
+/** Every line of the file as a row to store, with the import's counts and how many rows each scheme flagged. */
+function screeningRowsOf(
+  s: Services,
+  importId: string,
+  file: ReturnType<typeof parseUpload>,
+  screened: Map<number, ScreenOutput>,
+  known: Set<string>,
+) {
+  const counts = { rows: file.lines.length, errors: 0, qualifying: 0, exOfficio: 0, withoutEmail: 0 };
+  const flagged: Record<string, number> = {};
+  const rows = file.lines.map((l) => {
+    let problems: LineProblem[] | null = 'problems' in l ? l.problems : null;
+    let result: ScreeningResult | null = null;
+    const out = screened.get(l.line);
+    if (out && 'error' in out) problems = out.error.issues.map((i) => ({ path: file.columnOf(l.line, i.path), message: i.message }));
+    else if (out) result = toScreeningResult(out.result);
+    if (problems) counts.errors++;
+    const likely = result?.schemes.filter((x) => qualifies(x.status)) ?? [];
+    if (likely.length > 0) {
+      counts.qualifying++;
+      if (!l.contact.email) counts.withoutEmail++;
+      for (const x of likely) flagged[x.id] = (flagged[x.id] ?? 0) + 1;
+    }
+    // Ex officio candidates are for staff to look into, also where the engine needs to know more
+    // (`maybe`): the same rows as the import's ex officio filter; they get no letter for it.
+    if (result?.schemes.some((x) => x.exOfficio && (x.status === 'eligible' || x.status === 'maybe'))) counts.exOfficio++;
+    return {
+      importId,
+      line: l.line,
+      externalId: l.externalId,
+      contact: l.contact,
+      result,
+      errors: problems,
+      inWorklist: l.contact.email ? known.has(listHash(s, l.contact.email)) : false,
+    };
+  });
+  return { rows, counts, flagged };
+}
+
+export async function runScreening(s: Services, importId: string): Promise<'done' | 'failed' | 'missing' | 'busy'> {
+  const db = s.database.db;
+  const claimed = await claimImport(s, importId);
   if (!claimed) {
     const [row] = await db.select({ status: screeningImports.status }).from(screeningImports).where(eq(screeningImports.id, importId));
     return row?.status === 'running' ? 'busy' : 'missing';
@@ -112,43 +165,8 @@ export async function runScreening(s: Services, importId: string): Promise<'done
       s,
       valid.map((l) => ({ id: l.line, household: l.household })),
     );
-
-    const known = new Set(
-      (
-        await db
-          .select({ email: consents.email })
-          .from(consents)
-          .where(and(eq(consents.municipality, claimed.municipality), eq(consents.purpose, 'contact'), eq(consents.status, 'confirmed')))
-      ).flatMap((c) => (c.email === null ? [] : [listHash(s, c.email)])),
-    );
-    const counts = { rows: file.lines.length, errors: 0, qualifying: 0, exOfficio: 0, withoutEmail: 0 };
-    const flagged: Record<string, number> = {};
-    const rows = file.lines.map((l) => {
-      let problems: LineProblem[] | null = 'problems' in l ? l.problems : null;
-      let result: ScreeningResult | null = null;
-      const out = screened.get(l.line);
-      if (out && 'error' in out) problems = out.error.issues.map((i) => ({ path: file.columnOf(l.line, i.path), message: i.message }));
-      else if (out) result = toScreeningResult(out.result);
-      if (problems) counts.errors++;
-      const likely = result?.schemes.filter((x) => qualifies(x.status)) ?? [];
-      if (likely.length > 0) {
-        counts.qualifying++;
-        if (!l.contact.email) counts.withoutEmail++;
-        for (const x of likely) flagged[x.id] = (flagged[x.id] ?? 0) + 1;
-      }
-      // Ex officio candidates are for staff to look into, also where the engine needs to know more
-      // (`maybe`): the same rows as the import's ex officio filter; they get no letter for it.
-      if (result?.schemes.some((x) => x.exOfficio && (x.status === 'eligible' || x.status === 'maybe'))) counts.exOfficio++;
-      return {
-        importId,
-        line: l.line,
-        externalId: l.externalId,
-        contact: l.contact,
-        result,
-        errors: problems,
-        inWorklist: l.contact.email ? known.has(listHash(s, l.contact.email)) : false,
-      };
-    });
+    const known = await knownContacts(s, claimed.municipality);
+    const { rows, counts, flagged } = screeningRowsOf(s, importId, file, screened, known);
     await db.transaction(async (tx) => {
       for (let i = 0; i < rows.length; i += INSERT_BATCH) await tx.insert(screeningRows).values(rows.slice(i, i + INSERT_BATCH));
       await tx

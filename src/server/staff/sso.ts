@@ -331,46 +331,18 @@ export async function finishSso(
   } catch {
     return done(await refuse(flow.municipality, 'provider-unreachable'));
   }
-  let claims: oidc.IDToken;
-  let email: unknown;
-  let emailVerified: unknown;
+  let answer: ProviderAnswer;
   try {
-    const callback = new URL(ssoRedirectUri(s));
-    callback.search = params.toString();
-    const tokens = await oidc.authorizationCodeGrant(config, callback, {
-      expectedState: flow.state,
-      expectedNonce: flow.nonce,
-      pkceCodeVerifier: flow.verifier,
-      idTokenExpected: true,
-    });
-    claims = tokens.claims()!;
-    ({ email, email_verified: emailVerified } = claims);
-    // Providers that keep the e-mail address out of the ID token give it at the userinfo endpoint.
-    if (email === undefined && config.serverMetadata().userinfo_endpoint) {
-      const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-      ({ email, email_verified: emailVerified } = info);
-    }
+    answer = await redeemCode(s, config, params, flow);
   } catch (e) {
     const code = e instanceof Error && 'code' in e ? String(e.code).slice(0, 60) : 'error';
     return done(await refuse(flow.municipality, 'response-invalid', { error: code }));
   }
+  const { claims } = answer;
   const subject = claims.sub.slice(0, 255);
-  const [link] = await db
-    .select()
-    .from(staffSsoLinks)
-    .where(
-      and(eq(staffSsoLinks.municipality, flow.municipality), eq(staffSsoLinks.issuer, claims.iss), eq(staffSsoLinks.subject, subject)),
-    );
-  let staffId = link?.staffId;
-  if (!staffId) {
-    if (emailVerified !== true || typeof email !== 'string') return done(await refuse(flow.municipality, 'email-unverified', { subject }));
-    const [person] = await db
-      .select({ id: staff.id })
-      .from(staff)
-      .where(eq(staff.email, normaliseEmail(email).slice(0, 254)));
-    if (!person) return done(await refuse(flow.municipality, 'no-account', { subject }));
-    staffId = person.id;
-  }
+  const found = await linkedStaff(s, flow.municipality, answer, subject);
+  if ('refusal' in found) return done(await refuse(flow.municipality, found.refusal, { subject }));
+  const { link, staffId } = found;
   // Member of this municipality (an invitation not yet taken up does not count), and not disabled.
   const [member] = await db
     .select({ person: staff })
@@ -386,6 +358,77 @@ export async function finishSso(
   // Someone of another municipality is not named in this municipality's log.
   if (!member) return done(await refuse(flow.municipality, 'not-member', { subject }));
   if (member.person.disabledAt) return done(await refuse(flow.municipality, 'account-disabled', { subject }, staffId));
+  await rememberLink(s, link, { municipality: flow.municipality, issuer: claims.iss, subject, staffId }, client, now);
+  const amr = Array.isArray(claims.amr) ? claims.amr : [];
+  const providerSecondFactor = c.row.providerEnforcesMfa || amr.includes('mfa');
+  return done(await loginAfterSso(s, member.person, { municipality: flow.municipality, providerSecondFactor, client: input.client }));
+}
+
+/** What the provider says about the person: the ID token's claims and the e-mail address, verified or not. */
+interface ProviderAnswer {
+  claims: oidc.IDToken;
+  email: unknown;
+  emailVerified: unknown;
+}
+
+/** Trades the authorisation code for tokens, checked against the flow's state, nonce and PKCE verifier. */
+async function redeemCode(s: Services, config: oidc.Configuration, params: URLSearchParams, flow: Flow): Promise<ProviderAnswer> {
+  let email: unknown;
+  let emailVerified: unknown;
+  const callback = new URL(ssoRedirectUri(s));
+  callback.search = params.toString();
+  const tokens = await oidc.authorizationCodeGrant(config, callback, {
+    expectedState: flow.state,
+    expectedNonce: flow.nonce,
+    pkceCodeVerifier: flow.verifier,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims()!;
+  ({ email, email_verified: emailVerified } = claims);
+  // Providers that keep the e-mail address out of the ID token give it at the userinfo endpoint.
+  if (email === undefined && config.serverMetadata().userinfo_endpoint) {
+    const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    ({ email, email_verified: emailVerified } = info);
+  }
+  return { claims, email, emailVerified };
+}
+
+type SsoLink = typeof staffSsoLinks.$inferSelect;
+
+/** The account linked to this subject at this provider, or else the account with the provider's verified e-mail address. */
+async function linkedStaff(
+  s: Services,
+  municipality: string,
+  answer: ProviderAnswer,
+  subject: string,
+): Promise<{ link: SsoLink | undefined; staffId: string } | { refusal: 'email-unverified' | 'no-account' }> {
+  const db = s.database.db;
+  const [link] = await db
+    .select()
+    .from(staffSsoLinks)
+    .where(
+      and(eq(staffSsoLinks.municipality, municipality), eq(staffSsoLinks.issuer, answer.claims.iss), eq(staffSsoLinks.subject, subject)),
+    );
+  if (link?.staffId) return { link, staffId: link.staffId };
+  const { email, emailVerified } = answer;
+  if (emailVerified !== true || typeof email !== 'string') return { refusal: 'email-unverified' };
+  const [person] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(eq(staff.email, normaliseEmail(email).slice(0, 254)));
+  if (!person) return { refusal: 'no-account' };
+  return { link, staffId: person.id };
+}
+
+/** Notes when a link was last used, or links the subject to the account the first time (and says so in the log). */
+async function rememberLink(
+  s: Services,
+  link: SsoLink | undefined,
+  values: { municipality: string; issuer: string; subject: string; staffId: string },
+  client: string,
+  now: Date,
+): Promise<void> {
+  const db = s.database.db;
   if (link) {
     await db
       .update(staffSsoLinks)
@@ -400,11 +443,9 @@ export async function finishSso(
   } else {
     await db
       .insert(staffSsoLinks)
-      .values({ municipality: flow.municipality, issuer: claims.iss, subject, staffId, createdAt: now, lastUsedAt: now })
+      .values({ ...values, createdAt: now, lastUsedAt: now })
       .onConflictDoNothing();
-    await audit(db, { municipality: flow.municipality, staffId, action: 'sso-linked', details: { subject }, client, at: now });
+    const { municipality, staffId, subject } = values;
+    await audit(db, { municipality, staffId, action: 'sso-linked', details: { subject }, client, at: now });
   }
-  const amr = Array.isArray(claims.amr) ? claims.amr : [];
-  const providerSecondFactor = c.row.providerEnforcesMfa || amr.includes('mfa');
-  return done(await loginAfterSso(s, member.person, { municipality: flow.municipality, providerSecondFactor, client: input.client }));
 }

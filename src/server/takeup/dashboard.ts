@@ -73,10 +73,11 @@ function add(f: Funnel, stage: TakeUpStage, n: number, amount: number): void {
   if (stage === 'granted') f.grantedYearly += amount;
 }
 
-export async function dashboard(s: Services, municipality: string, period: Period): Promise<Dashboard> {
+/** The take-up events in the period, summed per stage, scheme, source, organisation, campaign and day. */
+async function stageSums(s: Services, municipality: string, period: Period) {
   const db = s.database.db;
   const inPeriod = and(eq(takeUpEvents.municipality, municipality), gte(takeUpEvents.day, period.from), lte(takeUpEvents.day, period.to));
-  const events = await db
+  return db
     .select({
       stage: takeUpEvents.stage,
       schemeId: takeUpEvents.schemeId,
@@ -97,7 +98,12 @@ export async function dashboard(s: Services, municipality: string, period: Perio
       takeUpEvents.campaignId,
       takeUpEvents.day,
     );
-  const checks = await db
+}
+
+/** The checks in the period and how many flagged a scheme, summed per scheme, source and organisation. */
+async function checkSums(s: Services, municipality: string, period: Period) {
+  const db = s.database.db;
+  return db
     .select({
       schemeId: checkCounts.schemeId,
       source: checkCounts.source,
@@ -108,6 +114,28 @@ export async function dashboard(s: Services, municipality: string, period: Perio
     .from(checkCounts)
     .where(and(eq(checkCounts.municipality, municipality), gte(checkCounts.day, period.from), lte(checkCounts.day, period.to)))
     .groupBy(checkCounts.schemeId, checkCounts.source, checkCounts.organisation);
+}
+
+/** The municipality's campaigns and how many messages each has sent. */
+async function campaignsSent(s: Services, municipality: string) {
+  const db = s.database.db;
+  const campaignRows = await db
+    .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status })
+    .from(campaigns)
+    .where(eq(campaigns.municipality, municipality));
+  const sent = await db
+    .select({ campaignId: messages.campaignId, n: sql<number>`count(*)` })
+    .from(messages)
+    .innerJoin(campaigns, eq(campaigns.id, messages.campaignId))
+    .where(and(eq(campaigns.municipality, municipality), eq(messages.status, 'sent')))
+    .groupBy(messages.campaignId);
+
+  return { campaignRows, sent };
+}
+
+export async function dashboard(s: Services, municipality: string, period: Period): Promise<Dashboard> {
+  const events = await stageSums(s, municipality, period);
+  const checks = await checkSums(s, municipality, period);
 
   const total = empty();
   const schemes = new Map<string, Funnel>();
@@ -160,16 +188,7 @@ export async function dashboard(s: Services, municipality: string, period: Perio
   for (const id of local) scheme(id);
   for (const f of schemes.values()) f.checks = total.checks;
 
-  const campaignRows = await db
-    .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status })
-    .from(campaigns)
-    .where(eq(campaigns.municipality, municipality));
-  const sent = await db
-    .select({ campaignId: messages.campaignId, n: sql<number>`count(*)` })
-    .from(messages)
-    .innerJoin(campaigns, eq(campaigns.id, messages.campaignId))
-    .where(and(eq(campaigns.municipality, municipality), eq(messages.status, 'sent')))
-    .groupBy(messages.campaignId);
+  const { campaignRows, sent } = await campaignsSent(s, municipality);
 
   return {
     period,
