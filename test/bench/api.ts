@@ -115,6 +115,15 @@ export async function closedLoop(base: URL, t: Target, connections: number, seco
 /** Requests sent at a fixed rate; a request's latency counts from its planned time (no coordinated omission). */
 export async function openLoop(base: URL, t: Target, rate: number, seconds: number): Promise<LoadFigures> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  try {
+    return await openLoopOf(() => send(agent, base, t), rate, seconds);
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** `attempt` started at a fixed rate, whether or not earlier ones have finished; true when it succeeded. */
+export async function openLoopOf(attempt: () => Promise<boolean>, rate: number, seconds: number): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
   const total = Math.round(rate * seconds);
@@ -125,14 +134,13 @@ export async function openLoop(base: URL, t: Target, rate: number, seconds: numb
     const wait = planned - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     pending.push(
-      send(agent, base, t).then((ok) => {
+      attempt().then((ok) => {
         if (ok) latencies.push(performance.now() - planned);
         else errors++;
       }),
     );
   }
   await Promise.all(pending);
-  agent.destroy();
   return figures(latencies, errors, (performance.now() - start) / 1000);
 }
 
@@ -179,9 +187,12 @@ export async function benchApi(options: { connections?: number; seconds?: number
   }
 }
 
+/** One line of load figures. */
+export const formatLoad = (name: string, x: LoadFigures): string =>
+  `  ${name.padEnd(22)} ${String(x.perSecond).padStart(6)} req/s   p50 ${x.p50} ms   p95 ${x.p95} ms   p99 ${x.p99} ms   errors ${x.errors}`;
+
 export function formatApiBench(f: ApiFigures): string {
-  const line = (name: string, x: LoadFigures): string =>
-    `  ${name.padEnd(22)} ${String(x.perSecond).padStart(6)} req/s   p50 ${x.p50} ms   p95 ${x.p95} ms   p99 ${x.p99} ms   errors ${x.errors}`;
+  const line = formatLoad;
   return [
     `api: runCheck ${f.runCheckMicros} µs per check (in process)`,
     `api: throughput, ${f.connections} connections (closed loop)`,

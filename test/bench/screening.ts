@@ -10,6 +10,13 @@ import { join } from 'node:path';
 import { ndjsonLines } from './households.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
+const SCREEN = ['src/cli/main.ts', 'screen'];
+const ECHO = ['test/bench/echo-screen.ts'];
+
+export interface ScreeningRun {
+  perSecond: number;
+  peakRssMb: number;
+}
 
 export interface ScreeningFigures {
   households: number;
@@ -18,10 +25,15 @@ export interface ScreeningFigures {
   perSecond: number;
   workers: number;
   cores: number;
+  /** The highest peak of every run of `cli screen` at this size. */
   peakRssMb: number;
   errors: number;
   /** Every run, in order: on a shared virtual machine one run can be far off, so the bench runs several. */
-  runs: { perSecond: number; peakRssMb: number }[];
+  runs: ScreeningRun[];
+  /** The parse-and-echo baseline (echo-screen.ts) on the same file, run between the screening runs. */
+  baseline: { perSecond: number; peakRssMb: number; runs: ScreeningRun[] };
+  /** Wall time of screening over that of the baseline, best run against best run (issue 17: at most 4). */
+  timesBaseline: number;
 }
 
 export async function writeHouseholds(path: string, count: number, seed = 42): Promise<void> {
@@ -34,8 +46,11 @@ export async function writeHouseholds(path: string, count: number, seed = 42): P
 }
 
 /** Runs `cli screen FILE` with its output counted and thrown away, and reads its own report. */
-export async function runScreen(file: string): Promise<Omit<ScreeningFigures, 'fileMb' | 'cores' | 'runs'> & { lines: number }> {
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'screen', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runScreen(
+  file: string,
+  script: readonly string[] = SCREEN,
+): Promise<Pick<ScreeningFigures, 'households' | 'seconds' | 'perSecond' | 'workers' | 'errors' | 'peakRssMb'> & { lines: number }> {
+  const child = spawn(process.execPath, [...script, file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let lines = 0;
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -59,8 +74,9 @@ export async function runScreen(file: string): Promise<Omit<ScreeningFigures, 'f
 }
 
 /**
- * Screens `count` generated households `rounds` times. Throughput is the best run (the least
- * disturbed by other load on the machine); peak memory is the highest of all runs.
+ * Screens `count` generated households `rounds` times, each run followed by a run of the parse-and-echo
+ * baseline on the same file. Throughput is the best run of each (the least disturbed by other load on
+ * the machine); peak memory is the highest of all runs.
  */
 export async function benchScreening(count = 200_000, rounds = 3): Promise<ScreeningFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'rondkomen-bench-'));
@@ -68,12 +84,21 @@ export async function benchScreening(count = 200_000, rounds = 3): Promise<Scree
   try {
     await writeHouseholds(file, count);
     const runs: Awaited<ReturnType<typeof runScreen>>[] = [];
+    const echoes: Awaited<ReturnType<typeof runScreen>>[] = [];
     for (let i = 0; i < rounds; i++) {
-      const r = await runScreen(file);
-      if (r.lines !== count) throw new Error(`expected ${count} output lines, got ${r.lines}`);
-      runs.push(r);
+      for (const [script, into] of [
+        [SCREEN, runs],
+        [ECHO, echoes],
+      ] as const) {
+        const r = await runScreen(file, script);
+        if (r.lines !== count) throw new Error(`${script.join(' ')}: expected ${count} output lines, got ${r.lines}`);
+        into.push(r);
+      }
     }
-    const best = runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const fastest = <T extends { perSecond: number }>(xs: T[]): T => xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const best = fastest(runs);
+    const echo = fastest(echoes);
+    const brief = (r: ScreeningRun): ScreeningRun => ({ perSecond: r.perSecond, peakRssMb: r.peakRssMb });
     return {
       households: best.households,
       fileMb: Math.round(statSync(file).size / 1048576),
@@ -83,7 +108,9 @@ export async function benchScreening(count = 200_000, rounds = 3): Promise<Scree
       cores: availableParallelism(),
       peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
       errors: best.errors,
-      runs: runs.map((r) => ({ perSecond: r.perSecond, peakRssMb: r.peakRssMb })),
+      runs: runs.map(brief),
+      baseline: { perSecond: echo.perSecond, peakRssMb: Math.max(...echoes.map((r) => r.peakRssMb)), runs: echoes.map(brief) },
+      timesBaseline: Math.round((echo.perSecond / best.perSecond) * 100) / 100,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
