@@ -304,12 +304,25 @@ describe('kwijtschelding choices in the files of municipalities added for issue 
     ['GM0164', 'https://jaarstukken.hengelo.nl/paragrafen/lokale-heffingen/beschrijving-kwijtscheldingsbeleid'],
     ['GM0177', 'https://raalte.begroting-2023.nl/p9095/kwijtscheldingsbeleid'],
     ['GM0193', 'https://zwolle.begroting-2020.nl/p21965/kwijtschelding'],
+    ['GM0299', 'https://zevenaar.begroting-2018.nl/p1632/kwijtschelding'],
+    ['GM0243', 'https://repository.officiele-overheidspublicaties.nl/CVDR/CVDR95221/2/html/CVDR95221_2.html'],
   ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s', (code, url) => {
     const own = rb.municipalities[code]!.parameterOverrides['kwijtschelding/norm-percentage']!;
     const v = valueOn(rb.parameters[own]!, ON)!;
     expect(v.value).toBe(100 * 10_000);
     expect(v.evidence.url).toBe(url);
     expect(v.unverified).toBe(true);
+  });
+
+  it('GM0109 Coevorden: 100 percent from the programmabegroting 2026, confirmed for 2026 only', () => {
+    const own = rb.municipalities['GM0109']!.parameterOverrides['kwijtschelding/norm-percentage']!;
+    const url = 'https://financien.coevorden.nl/programmabegroting-2026-en-meerjarenraming-2027-2029/programma/lokale-heffingen';
+    for (const [on, unverified] of [['2025-06-01', true], ['2026-06-01', false], ['2027-06-01', true]] as const) {
+      const v = valueOn(rb.parameters[own]!, on)!;
+      expect(v.value).toBe(100 * 10_000);
+      expect(v.evidence.url).toBe(url);
+      expect(v.unverified).toBe(unverified);
+    }
   });
 });
 
@@ -319,6 +332,11 @@ describe('kwijtschelding choices added to content/choices/ for issue 18, against
     ['GM0715', 'https://terneuzen.begroting-2020.nl/p6710/kwijtschelding', 'municipal'],
     ['GM1723', 'https://alphen-chaam.jaarverslag-2016.nl/p4544/kwijtscheldingen', 'municipal'],
     ['GM0119', 'https://www.rtvdrenthe.nl/nieuws/15951466/meppel-onderzoekt-of-norm-voor-armoederegelingen-versoepeld-kan-worden', 'secondary'],
+    ['GM0202', 'https://arnhem.jaarverslag-2017.nl/p15478/lokale-lastendruk-en-kwijtscheldingsbeleid', 'municipal'],
+    ['GM0569', 'https://nieuwkoop.begroting-2020.nl/p2729/kwijtscheldingsbeleid', 'municipal'],
+    ['GM0451', 'https://jaarrekening2020.financielestukken.uithoorn.nl/paragrafen/lokale-heffingen/kwijtscheldingsbeleid', 'municipal'],
+    ['GM0599', 'https://begroting2018.rotterdam.nl/p163273/kwijtscheldingen', 'municipal'],
+    ['GM0344', 'https://utrecht.begroting-2023.nl/p45963/kwijtschelding-oninbaar', 'municipal'],
   ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s (%s)', (code, url, provenance) => {
     expect(rb.municipalities[code]).toBeUndefined();
     const id = rb.councilChoices[code]!['kwijtschelding/norm-percentage']!;
