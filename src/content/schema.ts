@@ -298,13 +298,34 @@ const personAmountSchema = z.strictObject({
   amount: inlineParameter,
 });
 
+/**
+ * An amount that replaces a household type's amount when its children are of an age: "€ 990 als u getrouwd bent
+ * of samenwoont en kinderen heeft van 12 t/m 17 jaar". `child` says which child's age counts: `any` (at least one
+ * child in the range, "tenminste 1 kind"; the default), `oldest` or `youngest`.
+ */
+const childAgeAmountSchema = z.strictObject({
+  household: z.enum(['single-parent', 'couple']),
+  child: z.enum(['any', 'oldest', 'youngest']).optional(),
+  minAge: z.number().int().nonnegative(),
+  maxAge: z.number().int().nonnegative(),
+  amount: inlineParameter,
+});
+
+/** An add-on per child on top of the household type's amount: `first` for the first child, `next` for each next one. */
+const perChildSchema = z.strictObject({ first: inlineParameter, next: inlineParameter.optional() });
+
 const amountSchema = z.discriminatedUnion('type', [
-  /** A fixed amount per household type (for example the individuele inkomenstoeslag). */
+  /**
+   * A fixed amount per household type (for example the individuele inkomenstoeslag). Optionally, `byChildAge`
+   * rows (the first that fits replaces the amount of its household type) and `perChild` add-ons.
+   */
   z.strictObject({
     type: z.literal('per-household-type'),
     single: inlineParameter,
     'single-parent': inlineParameter,
     couple: inlineParameter,
+    byChildAge: z.array(childAgeAmountSchema).min(1).optional(),
+    perChild: perChildSchema.optional(),
   }),
   /** An amount per person (for example a participation budget per child and per adult). */
   z.strictObject({ type: z.literal('per-person'), persons: z.array(personAmountSchema).min(1) }),

@@ -8,7 +8,7 @@ import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
 import { count, money, rate, reason, scheme } from '../reasons.ts';
-import type { HouseholdTypeKey, MunicipalScheme, PersonAmount, Unit } from '../rulebook.ts';
+import type { AmountRule, ChildAgeAmount, HouseholdTypeKey, MunicipalScheme, PersonAmount, Unit } from '../rulebook.ts';
 import type { Person, Reason, SchemeOutcome, Status } from '../types.ts';
 import { bijstandsnormMonthly, vermogensgrens } from './bijstandsnorm.ts';
 
@@ -69,6 +69,52 @@ function addPerPerson(total: Amount, persons: readonly PersonAmount[], f: Facts,
   addFor(f.applicant, 'adult');
   if (f.partner) addFor(f.partner, 'adult');
   for (const adult of f.adultChildren) addFor(adult, 'adult');
+}
+
+/** The age of the child a row looks at: the oldest, the youngest, or (for `any`) whether any child fits. */
+function childFits(row: ChildAgeAmount, f: Facts): boolean {
+  if (f.children.length === 0) return false;
+  const ages = f.children.map((c) => c.age);
+  if (row.child === 'oldest') return inAgeRange(Math.max(...ages), row.minAge, row.maxAge);
+  if (row.child === 'youngest') return inAgeRange(Math.min(...ages), row.minAge, row.maxAge);
+  return ages.some((age) => inAgeRange(age, row.minAge, row.maxAge));
+}
+
+/**
+ * A household type's amount: the first `byChildAge` row that fits replaces it, and `perChild` adds an amount per
+ * child (`first` for the first, `next` for each next one); both say so in a reason.
+ */
+function addHouseholdAmount(
+  total: Amount,
+  a: Extract<AmountRule, { type: 'per-household-type' }>,
+  f: Facts,
+  p: ParameterReader,
+  reasons: Reason[],
+): void {
+  const key = householdKey(f);
+  const row = key === 'single' ? undefined : a.byChildAge?.find((r) => r.household === key && childFits(r, f));
+  if (row) {
+    addParameter(total, row.amount, p);
+    const params = { amount: money(p.money(row.amount)), minAge: count(row.minAge), maxAge: count(row.maxAge) };
+    reasons.push(reason(`amount-child-age-${row.child}`, params, p.source(row.amount)));
+  } else {
+    addParameter(total, a[key], p);
+  }
+  const perChild = a.perChild;
+  if (perChild && f.children.length > 0) {
+    const next = perChild.next ?? perChild.first;
+    const before = { ...total };
+    addParameter(total, perChild.first, p);
+    for (let i = 1; i < f.children.length; i++) addParameter(total, next, p);
+    const added = total.yearly - before.yearly;
+    const params = {
+      total: money(added),
+      first: money(p.money(perChild.first)),
+      next: money(p.money(next)),
+      children: count(f.children.length),
+    };
+    reasons.push(reason('amount-per-child', params, p.source(perChild.first)));
+  }
 }
 
 /** Reason codes for the income condition, by reference (net: the bijstandsnorm, gross: the minimum wage). */
@@ -191,7 +237,7 @@ function schemeAmount(s: MunicipalScheme, f: Facts, p: ParameterReader, reasons:
   const a = s.amount;
   switch (a.type) {
     case 'per-household-type':
-      addParameter(total, a[householdKey(f)], p);
+      addHouseholdAmount(total, a, f, p, reasons);
       break;
     case 'fixed':
       addParameter(total, a.amount, p);
