@@ -233,6 +233,22 @@ const TABLE: Row[] = [
     couple: 716,
     unverified2026: true,
   })),
+  // "You will receive in 2025 - 990 euros if you are married or cohabiting and have children aged 12 to 17 - 750 euros if
+  // you are married or live together without children or with children under 12 years old - 675 euros if you are a single
+  // parent - 525 euros if you are single"; "60 months (5 years)" on "an income at social assistance level"; "21 years or
+  // older". The amount for couples with children of 12 to 17 is a byChildAge row, tested below.
+  {
+    code: 'GM0855',
+    name: 'Tilburg',
+    source: 'https://werkeninkomentilburg.nl/en/inkomen-en-schulden/hulp-bij-laag-inkomen/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 60,
+    minAge: 21,
+    single: 525,
+    singleParent: 675,
+    couple: 750,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
@@ -295,6 +311,53 @@ describe('the individuele inkomenstoeslag of the municipalities added for issue 
     const iit = emmen(1331.43);
     expect(iit.status).toBe('maybe');
     expect(iit.amount.yearly).toBe(479);
+  });
+});
+
+/** A household on bijstand in a municipality on 1 March 2026: its individuele inkomenstoeslag, with the reasons' codes. */
+function iitFor(municipality: string, partner: boolean, childAges: number[], netMonthly: number) {
+  const people = [
+    { id: 'a', role: 'applicant', age: 40 },
+    ...(partner ? [{ id: 'b', role: 'partner', age: 40 }] : []),
+    ...childAges.map((age, i) => ({ id: `c${i}`, role: 'child', age })),
+  ];
+  const household = {
+    referenceDate: '2026-03-01',
+    municipality,
+    language: 'nl',
+    people,
+    incomes: [{ person: 'a', type: 'bijstand', amount: netMonthly, period: 'month', basis: 'net' }],
+    receiving: ['bijstand'],
+  };
+  const r = runCheck(household, rulebook(), { today: '2026-03-01', computedAt: '2026-03-01T00:00:00.000Z' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const iit = r.result.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
+  return { status: iit.status, yearly: iit.amount.yearly, codes: iit.reasons.map((x) => x.code), texts: iit.reasons.map((x) => x.text) };
+}
+
+describe('individuele inkomenstoeslag by the children (byChildAge, perChild), with real amounts', () => {
+  it.each([
+    // Tilburg 2025: "990 euros if you are married or cohabiting and have children aged 12 to 17", "750 euros if you are
+    // married or live together without children or with children under 12 years old", "675 euros if you are a single parent".
+    ['Tilburg, couple, children of 13 and 8', 'GM0855', true, [13, 8], 990, 'amount-child-age-any'],
+    ['Tilburg, couple, a child of 17', 'GM0855', true, [17], 990, 'amount-child-age-any'],
+    ['Tilburg, couple, a child of 11', 'GM0855', true, [11], 750, undefined],
+    ['Tilburg, couple without children', 'GM0855', true, [], 750, undefined],
+    ['Tilburg, single parent, a child of 14 (no row for single parents)', 'GM0855', false, [14], 675, undefined],
+    ['Tilburg, single', 'GM0855', false, [], 525, undefined],
+  ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
+    const iit = iitFor(code, partner, ages, 1000);
+    expect(iit.status).toBe('maybe');
+    expect(iit.yearly).toBe(yearly);
+    const rows = iit.codes.filter((c) => c.startsWith('amount-child-age') || c === 'amount-per-child');
+    expect(rows).toEqual(reasonCode ? [reasonCode] : []);
+  });
+
+  it('says in the result which row applied, with the ages and the amount', () => {
+    const iit = iitFor('GM0855', true, [13], 1000);
+    const text = iit.texts[iit.codes.indexOf('amount-child-age-any')];
+    expect(text).toContain('12 tot en met 17 jaar');
+    expect(text).toContain('990');
   });
 });
 
