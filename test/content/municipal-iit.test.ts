@@ -249,6 +249,22 @@ const TABLE: Row[] = [
     couple: 750,
     unverified2026: true,
   },
+  // "U ontvangt in 2026: Als u alleenstaand bent: € 601 · … met kind(eren) tot 12 jaar: € 701 · … Als u bent getrouwd of
+  // samenwoont: € 801"; "gemiddelde inkomen over de afgelopen 3 jaar (36 maanden) … niet hoger … dan 110% van de gemiddelde
+  // bijstandsnorm"; "U bent 21 jaar of ouder"; "U woont in Alphen aan den Rijn, Kaag en Braassem of Nieuwkoop". The amounts
+  // with at least one child of 12 to 18 are byChildAge rows, tested below.
+  ...['GM0484 Alphen aan den Rijn', 'GM1884 Kaag en Braassem', 'GM0569 Nieuwkoop'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: 'https://www.alphenaandenrijn.nl/Onderwerpen/Werk_uitkering_en_inkomen/Toeslagen_en_vergoedingen/Inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 601,
+    singleParent: 701,
+    couple: 801,
+    unverified2026: false,
+  })),
 ];
 
 const rb = rulebook();
@@ -345,6 +361,14 @@ describe('individuele inkomenstoeslag by the children (byChildAge, perChild), wi
     ['Tilburg, couple without children', 'GM0855', true, [], 750, undefined],
     ['Tilburg, single parent, a child of 14 (no row for single parents)', 'GM0855', false, [14], 675, undefined],
     ['Tilburg, single', 'GM0855', false, [], 525, undefined],
+    // Alphen aan den Rijn, Kaag en Braassem, Nieuwkoop 2026: "alleenstaand … met kind(eren) tot 12 jaar: € 701", "alleenstaand
+    // … met tenminste 1 kind in de leeftijd van 12 tot 18 jaar: € 801", "getrouwd of samenwoont met kind(eren) tot 12 jaar:
+    // € 801", "getrouwd of samenwoont met tenminste 1 kind tussen de 12 en 18 jaar: € 901".
+    ['Alphen aan den Rijn, single parent, a child of 5', 'GM0484', false, [5], 701, undefined],
+    ['Alphen aan den Rijn, single parent, children of 5 and 12', 'GM0484', false, [5, 12], 801, 'amount-child-age-any'],
+    ['Kaag en Braassem, couple, a child of 11', 'GM1884', true, [11], 801, undefined],
+    ['Nieuwkoop, couple, a child of 16', 'GM0569', true, [16], 901, 'amount-child-age-any'],
+    ['Nieuwkoop, single', 'GM0569', false, [], 601, undefined],
   ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
     const iit = iitFor(code, partner, ages, 1000);
     expect(iit.status).toBe('maybe');
