@@ -265,6 +265,21 @@ const TABLE: Row[] = [
     couple: 801,
     unverified2026: false,
   })),
+  // Undated: "U woont alleen en heeft geen kinderen: € 450 · … kinderen jonger dan 12 jaar: € 450 · … U bent gehuwd of
+  // samenwonend en heeft geen kinderen: € 600"; "de afgelopen 3 jaar elke maand een inkomen gehad lager dan 110% van de
+  // bijstandsnorm"; "U woont in Leidschendam-Voorburg, Voorschoten of Wassenaar". The rows by children's age are below.
+  ...['GM1916 Leidschendam-Voorburg', 'GM0626 Voorschoten', 'GM0629 Wassenaar'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: 'https://www.lv.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 450,
+    singleParent: 450,
+    couple: 600,
+    unverified2026: true,
+  })),
 ];
 
 const rb = rulebook();
@@ -369,6 +384,12 @@ describe('individuele inkomenstoeslag by the children (byChildAge, perChild), wi
     ['Kaag en Braassem, couple, a child of 11', 'GM1884', true, [11], 801, undefined],
     ['Nieuwkoop, couple, a child of 16', 'GM0569', true, [16], 901, 'amount-child-age-any'],
     ['Nieuwkoop, single', 'GM0569', false, [], 601, undefined],
+    // Leidschendam-Voorburg, Voorschoten, Wassenaar (undated): "alleen en heeft kinderen van 12 tot 18 jaar: € 600", "gehuwd of
+    // samenwonend en heeft geen kinderen: € 600", "… kinderen jonger dan 12 jaar: € 450", "… kinderen van 12 tot 18 jaar: € 600".
+    ['Leidschendam-Voorburg, couple, a child of 5', 'GM1916', true, [5], 450, 'amount-child-age-any'],
+    ['Voorschoten, couple, children of 5 and 14', 'GM0626', true, [5, 14], 600, 'amount-child-age-any'],
+    ['Wassenaar, couple without children', 'GM0629', true, [], 600, undefined],
+    ['Wassenaar, single parent, a child of 12', 'GM0629', false, [12], 600, 'amount-child-age-any'],
   ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
     const iit = iitFor(code, partner, ages, 1000);
     expect(iit.status).toBe('maybe');
