@@ -356,6 +356,14 @@ function compileAmount(m: MunicipalityFile, s: MunicipalSchemeInput): AmountRule
           first: inlineParameter(m, `${s.id}/amount/first-child`, a.perChild.first),
           next: a.perChild.next && inlineParameter(m, `${s.id}/amount/next-child`, a.perChild.next),
         },
+        perChildByAge: a.perChildByAge?.map((b, i) => {
+          if (b.minAge > b.maxAge) m.problems.push(`${m.file}: scheme ${s.id}: perChildByAge row ${i + 1}: minAge above maxAge`);
+          return {
+            minAge: b.minAge,
+            maxAge: b.maxAge,
+            amount: inlineParameter(m, `${s.id}/amount/per-child-${b.minAge}-${b.maxAge}`, b.amount),
+          };
+        }),
       };
     case 'per-person':
       return {

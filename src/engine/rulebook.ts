@@ -157,6 +157,8 @@ export type AmountRule =
       byChildAge?: ChildAgeAmount[] | undefined;
       /** Added per child: `first` for the first, `next` (or `first` when absent) for each next child. */
       perChild?: { first: ParameterRef; next?: ParameterRef | undefined } | undefined;
+      /** Added for each child whose age is in a range. */
+      perChildByAge?: { minAge: number; maxAge: number; amount: ParameterRef }[] | undefined;
     }
   | { type: 'per-person'; persons: PersonAmount[] }
   | { type: 'fixed'; amount: ParameterRef }

@@ -280,6 +280,35 @@ const TABLE: Row[] = [
     couple: 600,
     unverified2026: true,
   })),
+  // "Voor 2024 is dit: € 635 voor gehuwden / samenwonenden met kinderen · € 500 voor gehuwden / samenwonenden zonder kinderen ·
+  // € 585 voor alleenstaande ouders · € 360 voor alleenstaanden"; "36 maanden nooit hoger geweest dan 105% van de bijstandsnorm".
+  {
+    code: 'GM0503',
+    name: 'Delft',
+    source: 'https://www.delft.nl/bijstand-individuele-inkomenstoeslag',
+    percent: 105,
+    months: 36,
+    minAge: 21,
+    single: 360,
+    singleParent: 585,
+    couple: 500,
+    unverified2026: true,
+  },
+  // Undated (the asset limits on the page are those of 2024): "voor gehuwden/samenwonenden: € 654; voor een alleenstaande
+  // ouder: € 436; voor een alleenstaande: € 436", "€ 50,- per kind"; "minimaal 3 jaar een laag inkomen (maximaal 101% van de
+  // voor u geldende bijstandsnorm)".
+  {
+    code: 'GM0513',
+    name: 'Gouda',
+    source: 'https://www.gouda.nl/direct-regelen/geld-en-werk/geldzorgen-en-uitkering/individuele-inkomenstoeslag/',
+    percent: 101,
+    months: 36,
+    minAge: 21,
+    single: 436,
+    singleParent: 436,
+    couple: 654,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
@@ -390,12 +419,27 @@ describe('individuele inkomenstoeslag by the children (byChildAge, perChild), wi
     ['Voorschoten, couple, children of 5 and 14', 'GM0626', true, [5, 14], 600, 'amount-child-age-any'],
     ['Wassenaar, couple without children', 'GM0629', true, [], 600, undefined],
     ['Wassenaar, single parent, a child of 12', 'GM0629', false, [12], 600, 'amount-child-age-any'],
+    // Delft 2024: "€ 635 voor gehuwden / samenwonenden met kinderen", "€ 500 … zonder kinderen", "€ 585 voor alleenstaande ouders".
+    ['Delft, couple, a child of 3', 'GM0503', true, [3], 635, 'amount-child-age-any'],
+    ['Delft, couple without children', 'GM0503', true, [], 500, undefined],
+    ['Delft, single parent, a child of 15', 'GM0503', false, [15], 585, undefined],
+    // Gouda: "€ 436" for a single parent, "€ 654" for a couple, and "een toeslag van € 50,- per kind".
+    ['Gouda, single parent, two children', 'GM0513', false, [4, 9], 536, 'amount-per-child-each'],
+    ['Gouda, couple, one child', 'GM0513', true, [16], 704, 'amount-per-child-each'],
+    ['Gouda, single', 'GM0513', false, [], 436, undefined],
   ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
     const iit = iitFor(code, partner, ages, 1000);
     expect(iit.status).toBe('maybe');
     expect(iit.yearly).toBe(yearly);
-    const rows = iit.codes.filter((c) => c.startsWith('amount-child-age') || c === 'amount-per-child');
+    const rows = iit.codes.filter((c) => c.startsWith('amount-child-age') || c.startsWith('amount-per-child'));
     expect(rows).toEqual(reasonCode ? [reasonCode] : []);
+  });
+
+  it('says in the result what the children add, per child', () => {
+    const iit = iitFor('GM0513', false, [4, 9], 1000);
+    const text = iit.texts[iit.codes.indexOf('amount-per-child-each')];
+    expect(text).toMatch(/€\s100/);
+    expect(text).toMatch(/€\s50/);
   });
 
   it('says in the result which row applied, with the ages and the amount', () => {

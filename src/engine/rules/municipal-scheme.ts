@@ -71,6 +71,8 @@ function addPerPerson(total: Amount, persons: readonly PersonAmount[], f: Facts,
   for (const adult of f.adultChildren) addFor(adult, 'adult');
 }
 
+type HouseholdTypeAmount = Extract<AmountRule, { type: 'per-household-type' }>;
+
 /** The age of the child a row looks at: the oldest, the youngest, or (for `any`) whether any child fits. */
 function childFits(row: ChildAgeAmount, f: Facts): boolean {
   if (f.children.length === 0) return false;
@@ -100,20 +102,37 @@ function addHouseholdAmount(
   } else {
     addParameter(total, a[key], p);
   }
+  addPerChild(total, a, f, p, reasons);
+}
+
+/** What the children add: `perChild` (first child, each next one) and `perChildByAge` (per child in an age range). */
+function addPerChild(total: Amount, a: HouseholdTypeAmount, f: Facts, p: ParameterReader, reasons: Reason[]): void {
   const perChild = a.perChild;
   if (perChild && f.children.length > 0) {
-    const next = perChild.next ?? perChild.first;
-    const before = { ...total };
+    const before = total.yearly;
     addParameter(total, perChild.first, p);
+    const next = perChild.next ?? perChild.first;
     for (let i = 1; i < f.children.length; i++) addParameter(total, next, p);
-    const added = total.yearly - before.yearly;
+    const added = money(total.yearly - before);
+    if (perChild.next) {
+      const params = { total: added, first: money(p.money(perChild.first)), next: money(p.money(perChild.next)) };
+      reasons.push(reason('amount-per-child', params, p.source(perChild.first)));
+    } else {
+      reasons.push(reason('amount-per-child-each', { total: added, amount: money(p.money(perChild.first)) }, p.source(perChild.first)));
+    }
+  }
+  for (const band of a.perChildByAge ?? []) {
+    const children = f.children.filter((c) => inAgeRange(c.age, band.minAge, band.maxAge)).length;
+    if (children === 0) continue;
+    const before = total.yearly;
+    for (let i = 0; i < children; i++) addParameter(total, band.amount, p);
     const params = {
-      total: money(added),
-      first: money(p.money(perChild.first)),
-      next: money(p.money(next)),
-      children: count(f.children.length),
+      total: money(total.yearly - before),
+      amount: money(p.money(band.amount)),
+      minAge: count(band.minAge),
+      maxAge: count(band.maxAge),
     };
-    reasons.push(reason('amount-per-child', params, p.source(perChild.first)));
+    reasons.push(reason('amount-per-child-age', params, p.source(band.amount)));
   }
 }
 
