@@ -309,6 +309,21 @@ const TABLE: Row[] = [
     couple: 654,
     unverified2026: true,
   },
+  // Undated: "€ 114 voor een alleenstaande of alleenstaande ouder · € 162 voor gehuwden of gehuwde ouders", plus "€ 65 per kind
+  // … jonger dan 12 jaar" and "€ 130 per kind … tussen de 12 en 18 jaar" (perChildByAge, below); "de afgelopen 5 jaar een
+  // inkomen gehad dat gelijk is aan de bijstandsnorm"; "21 jaar of ouder".
+  {
+    code: 'GM0153',
+    name: 'Enschede',
+    source: 'https://www.enschede.nl/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 60,
+    minAge: 21,
+    single: 114,
+    singleParent: 114,
+    couple: 162,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
@@ -427,12 +442,16 @@ describe('individuele inkomenstoeslag by the children (byChildAge, perChild), wi
     ['Gouda, single parent, two children', 'GM0513', false, [4, 9], 536, 'amount-per-child-each'],
     ['Gouda, couple, one child', 'GM0513', true, [16], 704, 'amount-per-child-each'],
     ['Gouda, single', 'GM0513', false, [], 436, undefined],
+    // Enschede: € 114 or € 162, "€ 65 per kind … jonger dan 12 jaar", "€ 130 per kind … tussen de 12 en 18 jaar".
+    ['Enschede, couple, children of 3, 8 and 14', 'GM0153', true, [3, 8, 14], 162 + 65 + 65 + 130, 'amount-per-child-age'],
+    ['Enschede, single parent, a child of 5', 'GM0153', false, [5], 114 + 65, 'amount-per-child-age'],
+    ['Enschede, single', 'GM0153', false, [], 114, undefined],
   ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
     const iit = iitFor(code, partner, ages, 1000);
     expect(iit.status).toBe('maybe');
     expect(iit.yearly).toBe(yearly);
     const rows = iit.codes.filter((c) => c.startsWith('amount-child-age') || c.startsWith('amount-per-child'));
-    expect(rows).toEqual(reasonCode ? [reasonCode] : []);
+    expect([...new Set(rows)]).toEqual(reasonCode ? [reasonCode] : []);
   });
 
   it('says in the result what the children add, per child', () => {
