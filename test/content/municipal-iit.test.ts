@@ -324,6 +324,21 @@ const TABLE: Row[] = [
     couple: 162,
     unverified2026: true,
   },
+  // Geldcheck51 (secondary): "Vanaf 1 januari 2025 gelden de volgende bedragen. Alleenstaande: € 500 - Alleenstaande ouders:
+  // € 643 - Echtparen zonder kinderen: € 716 - Echtparen met kinderen jonger dan 12 jaar: € 716 - Echtparen met kind(eren) van
+  // 12 jaar en ouder: € 760"; "minimaal 5 jaar … een inkomen van maximaal 110% van de bijstandnorm".
+  {
+    code: 'GM0307',
+    name: 'Amersfoort',
+    source: 'https://www.geldcheck51.nl/regeling?regelingid=11',
+    percent: 110,
+    months: 60,
+    minAge: 21,
+    single: 500,
+    singleParent: 643,
+    couple: 716,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
@@ -446,6 +461,10 @@ describe('individuele inkomenstoeslag by the children (byChildAge, perChild), wi
     ['Enschede, couple, children of 3, 8 and 14', 'GM0153', true, [3, 8, 14], 162 + 65 + 65 + 130, 'amount-per-child-age'],
     ['Enschede, single parent, a child of 5', 'GM0153', false, [5], 114 + 65, 'amount-per-child-age'],
     ['Enschede, single', 'GM0153', false, [], 114, undefined],
+    // Amersfoort 2025: "Echtparen met kinderen jonger dan 12 jaar: € 716", "Echtparen met kind(eren) van 12 jaar en ouder: € 760".
+    ['Amersfoort, couple, children of 6 and 12', 'GM0307', true, [6, 12], 760, 'amount-child-age-any'],
+    ['Amersfoort, couple, a child of 6', 'GM0307', true, [6], 716, undefined],
+    ['Amersfoort, single parent, a child of 13', 'GM0307', false, [13], 643, undefined],
   ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
     const iit = iitFor(code, partner, ages, 1000);
     expect(iit.status).toBe('maybe');
