@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/contract/check.ts';
 import { valueOn } from '../../src/engine/parameters.ts';
+import type { Rulebook } from '../../src/engine/rulebook.ts';
 import { rulebook } from '../support/rulebook.ts';
 
 interface Row {
@@ -405,7 +406,7 @@ describe('the individuele inkomenstoeslag of the municipalities added for issue 
 });
 
 /** A household on bijstand in a municipality on 1 March 2026: its individuele inkomenstoeslag, with the reasons' codes. */
-function iitFor(municipality: string, partner: boolean, childAges: number[], netMonthly: number) {
+function iitFor(municipality: string, partner: boolean, childAges: number[], netMonthly: number, book: Rulebook = rulebook()) {
   const people = [
     { id: 'a', role: 'applicant', age: 40 },
     ...(partner ? [{ id: 'b', role: 'partner', age: 40 }] : []),
@@ -419,7 +420,7 @@ function iitFor(municipality: string, partner: boolean, childAges: number[], net
     incomes: [{ person: 'a', type: 'bijstand', amount: netMonthly, period: 'month', basis: 'net' }],
     receiving: ['bijstand'],
   };
-  const r = runCheck(household, rulebook(), { today: '2026-03-01', computedAt: '2026-03-01T00:00:00.000Z' });
+  const r = runCheck(household, book, { today: '2026-03-01', computedAt: '2026-03-01T00:00:00.000Z' });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const iit = r.result.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
   return { status: iit.status, yearly: iit.amount.yearly, codes: iit.reasons.map((x) => x.code), texts: iit.reasons.map((x) => x.text) };
@@ -471,6 +472,36 @@ describe('individuele inkomenstoeslag by the children (byChildAge, perChild), wi
     expect(iit.yearly).toBe(yearly);
     const rows = iit.codes.filter((c) => c.startsWith('amount-child-age') || c.startsWith('amount-per-child'));
     expect([...new Set(rows)]).toEqual(reasonCode ? [reasonCode] : []);
+  });
+
+  /** The rulebook with Tilburg's row for couples reading the age of `child`, or Gouda's add-on with a `next` amount. */
+  function variant(change: (iit: Rulebook['municipalities'][string]['schemes'][number]['amount']) => void): Rulebook {
+    const book = structuredClone(rulebook());
+    for (const code of ['GM0855', 'GM0513']) change(book.municipalities[code]!.schemes.find((x) => x.id === 'individuele-inkomenstoeslag')!.amount);
+    return book;
+  }
+
+  it.each([
+    ['oldest', [13, 8], 990],
+    ['oldest', [8, 5], 750],
+    ['youngest', [13, 8], 750],
+    ['youngest', [13, 14], 990],
+  ] as const)('a row on the %s child: children of %j give € %i (Tilburg\'s amounts)', (child, ages, yearly) => {
+    const book = variant((a) => {
+      if (a.type === 'per-household-type' && a.byChildAge) a.byChildAge[0]!.child = child;
+    });
+    const iit = iitFor('GM0855', true, [...ages], 1000, book);
+    expect(iit.yearly).toBe(yearly);
+    expect(iit.codes.includes(`amount-child-age-${child}`)).toBe(yearly === 990);
+  });
+
+  it('adds the first child and each next child as perChild says, and names both (Gouda with a next-child amount of € 50)', () => {
+    const book = variant((a) => {
+      if (a.type === 'per-household-type' && a.perChild) a.perChild.next = a.perChild.first;
+    });
+    const iit = iitFor('GM0513', true, [2, 4, 6], 1000, book);
+    expect(iit.yearly).toBe(654 + 3 * 50);
+    expect(iit.codes).toContain('amount-per-child');
   });
 
   it('says in the result what the children add, per child', () => {
