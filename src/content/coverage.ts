@@ -46,7 +46,11 @@ function parameterIds(s: MunicipalScheme): string[] {
   const a = s.conditions.assets;
   if (a && typeof a !== 'string') ids.push(a.single, a['single-parent'], a.couple);
   const m = s.amount;
-  if (m.type === 'per-household-type') ids.push(m.single, m['single-parent'], m.couple);
+  if (m.type === 'per-household-type') {
+    ids.push(m.single, m['single-parent'], m.couple, ...(m.byChildAge ?? []).map((r) => r.amount));
+    if (m.perChild) ids.push(m.perChild.first, ...(m.perChild.next ? [m.perChild.next] : []));
+    ids.push(...(m.perChildByAge ?? []).map((b) => b.amount));
+  }
   else if (m.type === 'fixed') ids.push(m.amount);
   else if (m.type === 'per-person') ids.push(...m.persons.map((p) => p.amount));
   return ids;

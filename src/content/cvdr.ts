@@ -219,9 +219,14 @@ export function compareWithContent(rulebook: Rulebook, code: string, date: strin
     if (s.conditions.applicantAge?.min !== undefined) content['minimum-age'] = [String(s.conditions.applicantAge.min)];
     if (s.amount.type === 'per-household-type') {
       const a = s.amount;
-      content.amount = (['single', 'single-parent', 'couple'] as const).flatMap((k) => {
-        const cents = valueOn(a[k]);
-        return cents === undefined ? [] : [`${cents / 100} ${k}`];
+      // Amounts by children's age count as amounts of their household type (the importer knows no ages).
+      const rows = [
+        ...(['single', 'single-parent', 'couple'] as const).map((k) => ({ id: a[k], of: k })),
+        ...(a.byChildAge ?? []).map((r) => ({ id: r.amount, of: r.household })),
+      ];
+      content.amount = rows.flatMap(({ id, of }) => {
+        const cents = valueOn(id);
+        return cents === undefined ? [] : [`${cents / 100} ${of}`];
       });
     }
   }

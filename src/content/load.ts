@@ -340,6 +340,30 @@ function compileAmount(m: MunicipalityFile, s: MunicipalSchemeInput): AmountRule
         single: inlineParameter(m, `${s.id}/amount/single`, a.single),
         'single-parent': inlineParameter(m, `${s.id}/amount/single-parent`, a['single-parent']),
         couple: inlineParameter(m, `${s.id}/amount/couple`, a.couple),
+        byChildAge: a.byChildAge?.map((r, i) => {
+          const path = `${s.id}/amount/${r.household}-children-${r.minAge}-${r.maxAge}`;
+          if (r.minAge > r.maxAge) m.problems.push(`${m.file}: scheme ${s.id}: byChildAge row ${i + 1}: minAge above maxAge`);
+          if (m.parameters[`${m.code}/${path}`]) m.problems.push(`${m.file}: scheme ${s.id}: byChildAge row ${i + 1} repeats an earlier row`);
+          return {
+            household: r.household,
+            child: r.child ?? 'any',
+            minAge: r.minAge,
+            maxAge: r.maxAge,
+            amount: inlineParameter(m, path, r.amount),
+          };
+        }),
+        perChild: a.perChild && {
+          first: inlineParameter(m, `${s.id}/amount/first-child`, a.perChild.first),
+          next: a.perChild.next && inlineParameter(m, `${s.id}/amount/next-child`, a.perChild.next),
+        },
+        perChildByAge: a.perChildByAge?.map((b, i) => {
+          if (b.minAge > b.maxAge) m.problems.push(`${m.file}: scheme ${s.id}: perChildByAge row ${i + 1}: minAge above maxAge`);
+          return {
+            minAge: b.minAge,
+            maxAge: b.maxAge,
+            amount: inlineParameter(m, `${s.id}/amount/per-child-${b.minAge}-${b.maxAge}`, b.amount),
+          };
+        }),
       };
     case 'per-person':
       return {

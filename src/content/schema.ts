@@ -298,13 +298,42 @@ const personAmountSchema = z.strictObject({
   amount: inlineParameter,
 });
 
+/**
+ * An amount that replaces a household type's amount when its children are of an age: "€ 990 als u getrouwd bent
+ * of samenwoont en kinderen heeft van 12 t/m 17 jaar". `child` says which child's age counts: `any` (at least one
+ * child in the range, "tenminste 1 kind"; the default), `oldest` or `youngest`.
+ */
+const childAgeAmountSchema = z.strictObject({
+  household: z.enum(['single-parent', 'couple']),
+  child: z.enum(['any', 'oldest', 'youngest']).optional(),
+  minAge: z.number().int().nonnegative(),
+  maxAge: z.number().int().nonnegative(),
+  amount: inlineParameter,
+});
+
+/** An add-on per child on top of the household type's amount: `first` for the first child, `next` for each next one. */
+const perChildSchema = z.strictObject({ first: inlineParameter, next: inlineParameter.optional() });
+
+/** An add-on for each child whose age is in a range (both inclusive): "€ 130 per kind … tussen de 12 en 18 jaar". */
+const perChildByAgeSchema = z.strictObject({
+  minAge: z.number().int().nonnegative(),
+  maxAge: z.number().int().nonnegative(),
+  amount: inlineParameter,
+});
+
 const amountSchema = z.discriminatedUnion('type', [
-  /** A fixed amount per household type (for example the individuele inkomenstoeslag). */
+  /**
+   * A fixed amount per household type (for example the individuele inkomenstoeslag). Optionally, `byChildAge`
+   * rows (the first that fits replaces the amount of its household type), `perChild` and `perChildByAge` add-ons.
+   */
   z.strictObject({
     type: z.literal('per-household-type'),
     single: inlineParameter,
     'single-parent': inlineParameter,
     couple: inlineParameter,
+    byChildAge: z.array(childAgeAmountSchema).min(1).optional(),
+    perChild: perChildSchema.optional(),
+    perChildByAge: z.array(perChildByAgeSchema).min(1).optional(),
   }),
   /** An amount per person (for example a participation budget per child and per adult). */
   z.strictObject({ type: z.literal('per-person'), persons: z.array(personAmountSchema).min(1) }),

@@ -138,8 +138,28 @@ export interface PersonAmount {
   amount: ParameterRef;
 }
 
+/** An amount for a household type with a child of an age (`any` child, the `oldest` or the `youngest`). */
+export interface ChildAgeAmount {
+  household: 'single-parent' | 'couple';
+  child: 'any' | 'oldest' | 'youngest';
+  minAge: number;
+  maxAge: number;
+  amount: ParameterRef;
+}
+
 export type AmountRule =
-  | { type: 'per-household-type'; single: ParameterRef; 'single-parent': ParameterRef; couple: ParameterRef }
+  | {
+      type: 'per-household-type';
+      single: ParameterRef;
+      'single-parent': ParameterRef;
+      couple: ParameterRef;
+      /** The first row that fits the household replaces its household type's amount. */
+      byChildAge?: ChildAgeAmount[] | undefined;
+      /** Added per child: `first` for the first, `next` (or `first` when absent) for each next child. */
+      perChild?: { first: ParameterRef; next?: ParameterRef | undefined } | undefined;
+      /** Added for each child whose age is in a range. */
+      perChildByAge?: { minAge: number; maxAge: number; amount: ParameterRef }[] | undefined;
+    }
   | { type: 'per-person'; persons: PersonAmount[] }
   | { type: 'fixed'; amount: ParameterRef }
   | { type: 'varies' };

@@ -39,7 +39,7 @@ describe('content coverage', () => {
 
   it('sums to 342 per scheme', () => {
     for (const counts of Object.values(c.summary)) expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(342);
-    expect(c.summary['individuele-inkomenstoeslag']).toEqual({ official: 0, municipal: 29, secondary: 0, generic: 313, none: 0 });
+    expect(c.summary['individuele-inkomenstoeslag']).toEqual({ official: 0, municipal: 39, secondary: 1, generic: 302, none: 0 });
     expect(c.summary.kwijtschelding).toEqual({ official: 2, municipal: 23, secondary: 1, generic: 316, none: 0 });
     expect(c.rows.find((r) => r.code === 'GM1892')?.schemes.kwijtschelding).toBe('official');
     expect(c.rows.find((r) => r.code === 'GM0518')?.schemes.kwijtschelding).toBe('municipal');

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/contract/check.ts';
 import { valueOn } from '../../src/engine/parameters.ts';
+import type { Rulebook } from '../../src/engine/rulebook.ts';
 import { rulebook } from '../support/rulebook.ts';
 
 interface Row {
@@ -233,6 +234,112 @@ const TABLE: Row[] = [
     couple: 716,
     unverified2026: true,
   })),
+  // "You will receive in 2025 - 990 euros if you are married or cohabiting and have children aged 12 to 17 - 750 euros if
+  // you are married or live together without children or with children under 12 years old - 675 euros if you are a single
+  // parent - 525 euros if you are single"; "60 months (5 years)" on "an income at social assistance level"; "21 years or
+  // older". The amount for couples with children of 12 to 17 is a byChildAge row, tested below.
+  {
+    code: 'GM0855',
+    name: 'Tilburg',
+    source: 'https://werkeninkomentilburg.nl/en/inkomen-en-schulden/hulp-bij-laag-inkomen/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 60,
+    minAge: 21,
+    single: 525,
+    singleParent: 675,
+    couple: 750,
+    unverified2026: true,
+  },
+  // "U ontvangt in 2026: Als u alleenstaand bent: € 601 · … met kind(eren) tot 12 jaar: € 701 · … Als u bent getrouwd of
+  // samenwoont: € 801"; "gemiddelde inkomen over de afgelopen 3 jaar (36 maanden) … niet hoger … dan 110% van de gemiddelde
+  // bijstandsnorm"; "U bent 21 jaar of ouder"; "U woont in Alphen aan den Rijn, Kaag en Braassem of Nieuwkoop". The amounts
+  // with at least one child of 12 to 18 are byChildAge rows, tested below.
+  ...['GM0484 Alphen aan den Rijn', 'GM1884 Kaag en Braassem', 'GM0569 Nieuwkoop'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: 'https://www.alphenaandenrijn.nl/Onderwerpen/Werk_uitkering_en_inkomen/Toeslagen_en_vergoedingen/Inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 601,
+    singleParent: 701,
+    couple: 801,
+    unverified2026: false,
+  })),
+  // Undated: "U woont alleen en heeft geen kinderen: € 450 · … kinderen jonger dan 12 jaar: € 450 · … U bent gehuwd of
+  // samenwonend en heeft geen kinderen: € 600"; "de afgelopen 3 jaar elke maand een inkomen gehad lager dan 110% van de
+  // bijstandsnorm"; "U woont in Leidschendam-Voorburg, Voorschoten of Wassenaar". The rows by children's age are below.
+  ...['GM1916 Leidschendam-Voorburg', 'GM0626 Voorschoten', 'GM0629 Wassenaar'].map((s) => ({
+    code: s.slice(0, 6),
+    name: s.slice(7),
+    source: 'https://www.lv.nl/individuele-inkomenstoeslag',
+    percent: 110,
+    months: 36,
+    minAge: 21,
+    single: 450,
+    singleParent: 450,
+    couple: 600,
+    unverified2026: true,
+  })),
+  // "Voor 2024 is dit: € 635 voor gehuwden / samenwonenden met kinderen · € 500 voor gehuwden / samenwonenden zonder kinderen ·
+  // € 585 voor alleenstaande ouders · € 360 voor alleenstaanden"; "36 maanden nooit hoger geweest dan 105% van de bijstandsnorm".
+  {
+    code: 'GM0503',
+    name: 'Delft',
+    source: 'https://www.delft.nl/bijstand-individuele-inkomenstoeslag',
+    percent: 105,
+    months: 36,
+    minAge: 21,
+    single: 360,
+    singleParent: 585,
+    couple: 500,
+    unverified2026: true,
+  },
+  // Undated (the asset limits on the page are those of 2024): "voor gehuwden/samenwonenden: € 654; voor een alleenstaande
+  // ouder: € 436; voor een alleenstaande: € 436", "€ 50,- per kind"; "minimaal 3 jaar een laag inkomen (maximaal 101% van de
+  // voor u geldende bijstandsnorm)".
+  {
+    code: 'GM0513',
+    name: 'Gouda',
+    source: 'https://www.gouda.nl/direct-regelen/geld-en-werk/geldzorgen-en-uitkering/individuele-inkomenstoeslag/',
+    percent: 101,
+    months: 36,
+    minAge: 21,
+    single: 436,
+    singleParent: 436,
+    couple: 654,
+    unverified2026: true,
+  },
+  // Undated: "€ 114 voor een alleenstaande of alleenstaande ouder · € 162 voor gehuwden of gehuwde ouders", plus "€ 65 per kind
+  // … jonger dan 12 jaar" and "€ 130 per kind … tussen de 12 en 18 jaar" (perChildByAge, below); "de afgelopen 5 jaar een
+  // inkomen gehad dat gelijk is aan de bijstandsnorm"; "21 jaar of ouder".
+  {
+    code: 'GM0153',
+    name: 'Enschede',
+    source: 'https://www.enschede.nl/individuele-inkomenstoeslag',
+    percent: 100,
+    months: 60,
+    minAge: 21,
+    single: 114,
+    singleParent: 114,
+    couple: 162,
+    unverified2026: true,
+  },
+  // Geldcheck51 (secondary): "Vanaf 1 januari 2025 gelden de volgende bedragen. Alleenstaande: € 500 - Alleenstaande ouders:
+  // € 643 - Echtparen zonder kinderen: € 716 - Echtparen met kinderen jonger dan 12 jaar: € 716 - Echtparen met kind(eren) van
+  // 12 jaar en ouder: € 760"; "minimaal 5 jaar … een inkomen van maximaal 110% van de bijstandnorm".
+  {
+    code: 'GM0307',
+    name: 'Amersfoort',
+    source: 'https://www.geldcheck51.nl/regeling?regelingid=11',
+    percent: 110,
+    months: 60,
+    minAge: 21,
+    single: 500,
+    singleParent: 643,
+    couple: 716,
+    unverified2026: true,
+  },
 ];
 
 const rb = rulebook();
@@ -295,6 +402,120 @@ describe('the individuele inkomenstoeslag of the municipalities added for issue 
     const iit = emmen(1331.43);
     expect(iit.status).toBe('maybe');
     expect(iit.amount.yearly).toBe(479);
+  });
+});
+
+/** A household on bijstand in a municipality on 1 March 2026: its individuele inkomenstoeslag, with the reasons' codes. */
+function iitFor(municipality: string, partner: boolean, childAges: number[], netMonthly: number, book: Rulebook = rulebook()) {
+  const people = [
+    { id: 'a', role: 'applicant', age: 40 },
+    ...(partner ? [{ id: 'b', role: 'partner', age: 40 }] : []),
+    ...childAges.map((age, i) => ({ id: `c${i}`, role: 'child', age })),
+  ];
+  const household = {
+    referenceDate: '2026-03-01',
+    municipality,
+    language: 'nl',
+    people,
+    incomes: [{ person: 'a', type: 'bijstand', amount: netMonthly, period: 'month', basis: 'net' }],
+    receiving: ['bijstand'],
+  };
+  const r = runCheck(household, book, { today: '2026-03-01', computedAt: '2026-03-01T00:00:00.000Z' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const iit = r.result.schemes.find((s) => s.id === 'individuele-inkomenstoeslag')!;
+  return { status: iit.status, yearly: iit.amount.yearly, codes: iit.reasons.map((x) => x.code), texts: iit.reasons.map((x) => x.text) };
+}
+
+describe('individuele inkomenstoeslag by the children (byChildAge, perChild), with real amounts', () => {
+  it.each([
+    // Tilburg 2025: "990 euros if you are married or cohabiting and have children aged 12 to 17", "750 euros if you are
+    // married or live together without children or with children under 12 years old", "675 euros if you are a single parent".
+    ['Tilburg, couple, children of 13 and 8', 'GM0855', true, [13, 8], 990, 'amount-child-age-any'],
+    ['Tilburg, couple, a child of 17', 'GM0855', true, [17], 990, 'amount-child-age-any'],
+    ['Tilburg, couple, a child of 11', 'GM0855', true, [11], 750, undefined],
+    ['Tilburg, couple without children', 'GM0855', true, [], 750, undefined],
+    ['Tilburg, single parent, a child of 14 (no row for single parents)', 'GM0855', false, [14], 675, undefined],
+    ['Tilburg, single', 'GM0855', false, [], 525, undefined],
+    // Alphen aan den Rijn, Kaag en Braassem, Nieuwkoop 2026: "alleenstaand … met kind(eren) tot 12 jaar: € 701", "alleenstaand
+    // … met tenminste 1 kind in de leeftijd van 12 tot 18 jaar: € 801", "getrouwd of samenwoont met kind(eren) tot 12 jaar:
+    // € 801", "getrouwd of samenwoont met tenminste 1 kind tussen de 12 en 18 jaar: € 901".
+    ['Alphen aan den Rijn, single parent, a child of 5', 'GM0484', false, [5], 701, undefined],
+    ['Alphen aan den Rijn, single parent, children of 5 and 12', 'GM0484', false, [5, 12], 801, 'amount-child-age-any'],
+    ['Kaag en Braassem, couple, a child of 11', 'GM1884', true, [11], 801, undefined],
+    ['Nieuwkoop, couple, a child of 16', 'GM0569', true, [16], 901, 'amount-child-age-any'],
+    ['Nieuwkoop, single', 'GM0569', false, [], 601, undefined],
+    // Leidschendam-Voorburg, Voorschoten, Wassenaar (undated): "alleen en heeft kinderen van 12 tot 18 jaar: € 600", "gehuwd of
+    // samenwonend en heeft geen kinderen: € 600", "… kinderen jonger dan 12 jaar: € 450", "… kinderen van 12 tot 18 jaar: € 600".
+    ['Leidschendam-Voorburg, couple, a child of 5', 'GM1916', true, [5], 450, 'amount-child-age-any'],
+    ['Voorschoten, couple, children of 5 and 14', 'GM0626', true, [5, 14], 600, 'amount-child-age-any'],
+    ['Wassenaar, couple without children', 'GM0629', true, [], 600, undefined],
+    ['Wassenaar, single parent, a child of 12', 'GM0629', false, [12], 600, 'amount-child-age-any'],
+    // Delft 2024: "€ 635 voor gehuwden / samenwonenden met kinderen", "€ 500 … zonder kinderen", "€ 585 voor alleenstaande ouders".
+    ['Delft, couple, a child of 3', 'GM0503', true, [3], 635, 'amount-child-age-any'],
+    ['Delft, couple without children', 'GM0503', true, [], 500, undefined],
+    ['Delft, single parent, a child of 15', 'GM0503', false, [15], 585, undefined],
+    // Gouda: "€ 436" for a single parent, "€ 654" for a couple, and "een toeslag van € 50,- per kind".
+    ['Gouda, single parent, two children', 'GM0513', false, [4, 9], 536, 'amount-per-child-each'],
+    ['Gouda, couple, one child', 'GM0513', true, [16], 704, 'amount-per-child-each'],
+    ['Gouda, single', 'GM0513', false, [], 436, undefined],
+    // Enschede: € 114 or € 162, "€ 65 per kind … jonger dan 12 jaar", "€ 130 per kind … tussen de 12 en 18 jaar".
+    ['Enschede, couple, children of 3, 8 and 14', 'GM0153', true, [3, 8, 14], 162 + 65 + 65 + 130, 'amount-per-child-age'],
+    ['Enschede, single parent, a child of 5', 'GM0153', false, [5], 114 + 65, 'amount-per-child-age'],
+    ['Enschede, single', 'GM0153', false, [], 114, undefined],
+    // Amersfoort 2025: "Echtparen met kinderen jonger dan 12 jaar: € 716", "Echtparen met kind(eren) van 12 jaar en ouder: € 760".
+    ['Amersfoort, couple, children of 6 and 12', 'GM0307', true, [6, 12], 760, 'amount-child-age-any'],
+    ['Amersfoort, couple, a child of 6', 'GM0307', true, [6], 716, undefined],
+    ['Amersfoort, single parent, a child of 13', 'GM0307', false, [13], 643, undefined],
+  ])('%s: € %i a year', (_name, code, partner, ages, yearly, reasonCode) => {
+    const iit = iitFor(code, partner, ages, 1000);
+    expect(iit.status).toBe('maybe');
+    expect(iit.yearly).toBe(yearly);
+    const rows = iit.codes.filter((c) => c.startsWith('amount-child-age') || c.startsWith('amount-per-child'));
+    expect([...new Set(rows)]).toEqual(reasonCode ? [reasonCode] : []);
+  });
+
+  /** The rulebook with Tilburg's row for couples reading the age of `child`, or Gouda's add-on with a `next` amount. */
+  function variant(change: (iit: Rulebook['municipalities'][string]['schemes'][number]['amount']) => void): Rulebook {
+    const book = structuredClone(rulebook());
+    for (const code of ['GM0855', 'GM0513']) change(book.municipalities[code]!.schemes.find((x) => x.id === 'individuele-inkomenstoeslag')!.amount);
+    return book;
+  }
+
+  it.each([
+    ['oldest', [13, 8], 990],
+    ['oldest', [8, 5], 750],
+    ['youngest', [13, 8], 750],
+    ['youngest', [13, 14], 990],
+  ] as const)('a row on the %s child: children of %j give € %i (Tilburg\'s amounts)', (child, ages, yearly) => {
+    const book = variant((a) => {
+      if (a.type === 'per-household-type' && a.byChildAge) a.byChildAge[0]!.child = child;
+    });
+    const iit = iitFor('GM0855', true, [...ages], 1000, book);
+    expect(iit.yearly).toBe(yearly);
+    expect(iit.codes.includes(`amount-child-age-${child}`)).toBe(yearly === 990);
+  });
+
+  it('adds the first child and each next child as perChild says, and names both (Gouda with a next-child amount of € 50)', () => {
+    const book = variant((a) => {
+      if (a.type === 'per-household-type' && a.perChild) a.perChild.next = a.perChild.first;
+    });
+    const iit = iitFor('GM0513', true, [2, 4, 6], 1000, book);
+    expect(iit.yearly).toBe(654 + 3 * 50);
+    expect(iit.codes).toContain('amount-per-child');
+  });
+
+  it('says in the result what the children add, per child', () => {
+    const iit = iitFor('GM0513', false, [4, 9], 1000);
+    const text = iit.texts[iit.codes.indexOf('amount-per-child-each')];
+    expect(text).toMatch(/€\s100/);
+    expect(text).toMatch(/€\s50/);
+  });
+
+  it('says in the result which row applied, with the ages and the amount', () => {
+    const iit = iitFor('GM0855', true, [13], 1000);
+    const text = iit.texts[iit.codes.indexOf('amount-child-age-any')];
+    expect(text).toContain('12 tot en met 17 jaar');
+    expect(text).toContain('990');
   });
 });
 

@@ -8,7 +8,7 @@ import { applyRate, roundDiv } from '../money.ts';
 import { outcome } from '../outcome.ts';
 import type { ParameterReader } from '../parameters.ts';
 import { count, money, rate, reason, scheme } from '../reasons.ts';
-import type { HouseholdTypeKey, MunicipalScheme, PersonAmount, Unit } from '../rulebook.ts';
+import type { AmountRule, ChildAgeAmount, HouseholdTypeKey, MunicipalScheme, PersonAmount, Unit } from '../rulebook.ts';
 import type { Person, Reason, SchemeOutcome, Status } from '../types.ts';
 import { bijstandsnormMonthly, vermogensgrens } from './bijstandsnorm.ts';
 
@@ -69,6 +69,71 @@ function addPerPerson(total: Amount, persons: readonly PersonAmount[], f: Facts,
   addFor(f.applicant, 'adult');
   if (f.partner) addFor(f.partner, 'adult');
   for (const adult of f.adultChildren) addFor(adult, 'adult');
+}
+
+type HouseholdTypeAmount = Extract<AmountRule, { type: 'per-household-type' }>;
+
+/** The age of the child a row looks at: the oldest, the youngest, or (for `any`) whether any child fits. */
+function childFits(row: ChildAgeAmount, f: Facts): boolean {
+  if (f.children.length === 0) return false;
+  const ages = f.children.map((c) => c.age);
+  if (row.child === 'oldest') return inAgeRange(Math.max(...ages), row.minAge, row.maxAge);
+  if (row.child === 'youngest') return inAgeRange(Math.min(...ages), row.minAge, row.maxAge);
+  return ages.some((age) => inAgeRange(age, row.minAge, row.maxAge));
+}
+
+/**
+ * A household type's amount: the first `byChildAge` row that fits replaces it, and `perChild` adds an amount per
+ * child (`first` for the first, `next` for each next one); both say so in a reason.
+ */
+function addHouseholdAmount(
+  total: Amount,
+  a: Extract<AmountRule, { type: 'per-household-type' }>,
+  f: Facts,
+  p: ParameterReader,
+  reasons: Reason[],
+): void {
+  const key = householdKey(f);
+  const row = key === 'single' ? undefined : a.byChildAge?.find((r) => r.household === key && childFits(r, f));
+  if (row) {
+    addParameter(total, row.amount, p);
+    const params = { amount: money(p.money(row.amount)), minAge: count(row.minAge), maxAge: count(row.maxAge) };
+    reasons.push(reason(`amount-child-age-${row.child}`, params, p.source(row.amount)));
+  } else {
+    addParameter(total, a[key], p);
+  }
+  addPerChild(total, a, f, p, reasons);
+}
+
+/** What the children add: `perChild` (first child, each next one) and `perChildByAge` (per child in an age range). */
+function addPerChild(total: Amount, a: HouseholdTypeAmount, f: Facts, p: ParameterReader, reasons: Reason[]): void {
+  const perChild = a.perChild;
+  if (perChild && f.children.length > 0) {
+    const before = total.yearly;
+    addParameter(total, perChild.first, p);
+    const next = perChild.next ?? perChild.first;
+    for (let i = 1; i < f.children.length; i++) addParameter(total, next, p);
+    const added = money(total.yearly - before);
+    if (perChild.next) {
+      const params = { total: added, first: money(p.money(perChild.first)), next: money(p.money(perChild.next)) };
+      reasons.push(reason('amount-per-child', params, p.source(perChild.first)));
+    } else {
+      reasons.push(reason('amount-per-child-each', { total: added, amount: money(p.money(perChild.first)) }, p.source(perChild.first)));
+    }
+  }
+  for (const band of a.perChildByAge ?? []) {
+    const children = f.children.filter((c) => inAgeRange(c.age, band.minAge, band.maxAge)).length;
+    if (children === 0) continue;
+    const before = total.yearly;
+    for (let i = 0; i < children; i++) addParameter(total, band.amount, p);
+    const params = {
+      total: money(total.yearly - before),
+      amount: money(p.money(band.amount)),
+      minAge: count(band.minAge),
+      maxAge: count(band.maxAge),
+    };
+    reasons.push(reason('amount-per-child-age', params, p.source(band.amount)));
+  }
 }
 
 /** Reason codes for the income condition, by reference (net: the bijstandsnorm, gross: the minimum wage). */
@@ -191,7 +256,7 @@ function schemeAmount(s: MunicipalScheme, f: Facts, p: ParameterReader, reasons:
   const a = s.amount;
   switch (a.type) {
     case 'per-household-type':
-      addParameter(total, a[householdKey(f)], p);
+      addHouseholdAmount(total, a, f, p, reasons);
       break;
     case 'fixed':
       addParameter(total, a.amount, p);
