@@ -527,6 +527,7 @@ describe('kwijtschelding choices in the files of municipalities added for issue 
     ['GM0193', 'https://zwolle.begroting-2020.nl/p21965/kwijtschelding'],
     ['GM0299', 'https://zevenaar.begroting-2018.nl/p1632/kwijtschelding'],
     ['GM0243', 'https://repository.officiele-overheidspublicaties.nl/CVDR/CVDR95221/2/html/CVDR95221_2.html'],
+    ['GM0569', 'https://nieuwkoop.begroting-2020.nl/p2729/kwijtscheldingsbeleid'],
   ])('%s counts 100 percent of the bijstandsnorm as living costs, from %s', (code, url) => {
     const own = rb.municipalities[code]!.parameterOverrides['kwijtschelding/norm-percentage']!;
     const v = valueOn(rb.parameters[own]!, ON)!;
@@ -554,7 +555,6 @@ describe('kwijtschelding choices added to content/choices/ for issue 18, against
     ['GM1723', 'https://alphen-chaam.jaarverslag-2016.nl/p4544/kwijtscheldingen', 'municipal'],
     ['GM0119', 'https://www.rtvdrenthe.nl/nieuws/15951466/meppel-onderzoekt-of-norm-voor-armoederegelingen-versoepeld-kan-worden', 'secondary'],
     ['GM0202', 'https://arnhem.jaarverslag-2017.nl/p15478/lokale-lastendruk-en-kwijtscheldingsbeleid', 'municipal'],
-    ['GM0569', 'https://nieuwkoop.begroting-2020.nl/p2729/kwijtscheldingsbeleid', 'municipal'],
     ['GM0451', 'https://jaarrekening2020.financielestukken.uithoorn.nl/paragrafen/lokale-heffingen/kwijtscheldingsbeleid', 'municipal'],
     ['GM0599', 'https://begroting2018.rotterdam.nl/p163273/kwijtscheldingen', 'municipal'],
     ['GM0344', 'https://utrecht.begroting-2023.nl/p45963/kwijtschelding-oninbaar', 'municipal'],
