@@ -60,7 +60,7 @@ async function main(file: string): Promise<void> {
     });
   }
   const handle = await open(file);
-  let rest = new Uint8Array(0);
+  let rest: Uint8Array = new Uint8Array(0);
   for (;;) {
     const chunk = new Uint8Array(CHUNK);
     const { bytesRead } = await handle.read(chunk, 0, CHUNK);
