@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, compileTemplate, formatDate, formatMoney, formatRate, templatesOf, translator } from '../../src/i18n/index.ts';
 import type { Language } from '../../src/engine/rulebook.ts';
+import { siteTranslator } from '../../src/site/i18n.ts';
 
 const LANGUAGES = Object.keys(catalogues) as Language[];
 
@@ -34,6 +35,48 @@ describe('compiled templates', () => {
     expect(compileTemplate('{{amount, number}}')).toBeUndefined();
     expect(compileTemplate('{{- name}}')).toBeUndefined();
     expect(compileTemplate('Je krijgt {{ amount }} per {{period}}.')!({ amount: '€ 5', period: 'maand' })).toBe('Je krijgt € 5 per maand.');
+  });
+});
+
+/** Every string in a catalogue tree, by its dotted key. */
+function messages(tree: unknown, prefix = ''): [string, string][] {
+  if (typeof tree === 'string') return [[prefix, tree]];
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return [];
+  return Object.entries(tree).flatMap(([k, v]) => messages(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("the site's translate function", () => {
+  it('gives what i18next gives for every message in every language, with all, some or no parameters', () => {
+    let compared = 0;
+    const keys = new Set(messages(catalogues.nl).map(([k]) => k));
+    for (const language of LANGUAGES) {
+      for (const [k] of messages(catalogues[language])) keys.add(k);
+      const t = translator(language);
+      const site = siteTranslator(language);
+      for (const key of keys) {
+        const message = t(key);
+        const names = [...message.matchAll(/\{\{(.+?)\}\}/g)].map((m) => m[1]!.trim());
+        const all = Object.fromEntries(names.map((n, i) => [n, i % 2 === 0 ? `‹${n} $& ${i}›` : i]));
+        const some = Object.fromEntries(names.slice(1).map((n) => [n, `‹${n}›`]));
+        for (const params of [all, some, undefined]) {
+          expect(site(key, params), `${language} ${key}`).toBe(t(key, params ?? {}));
+          // The second time comes from the compiled template.
+          expect(site(key, params), `${language} ${key}`).toBe(t(key, params ?? {}));
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(LANGUAGES.length * 500);
+  });
+
+  it('leaves plurals, missing keys and subtrees to i18next', () => {
+    const site = siteTranslator('en');
+    const t = translator('en');
+    for (const key of ['no.such.key', 'check', 'translation:common.no']) expect(site(key)).toBe(t(key, {}));
+    const plural = messages(catalogues.nl)
+      .find(([k]) => k.endsWith('_other'))?.[0]
+      .replace(/_other$/, '');
+    if (plural) for (const count of [0, 1, 2]) expect(site(plural, { count })).toBe(t(plural, { count }));
   });
 });
 

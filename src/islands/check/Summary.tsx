@@ -18,6 +18,7 @@ import { formatList } from '../../site/lists.ts';
 import { Bidi } from './Bidi.tsx';
 import { personName, receivingChoices, type StepData } from './steps.tsx';
 import type { Translate } from './strings.ts';
+import { numberFormat } from '../../site/intl-formats.ts';
 
 type Row = { key: string; label: string; value: string };
 
@@ -26,7 +27,7 @@ function money(text: string | undefined, language: string): string {
   const r = parseAmount(text);
   if (!r.ok) return text;
   const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(r.value);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(r.value);
 }
 
 function ages(t: Translate, text: string | undefined, language: string): string {

@@ -24,6 +24,7 @@ import { resolvePlace, type PlaceIndex } from '../../site/places.ts';
 import { Bidi } from './Bidi.tsx';
 import { ChoiceGroup, Help, SelectField, TextField, type FieldContext } from './fields.tsx';
 import type { Translate } from './strings.ts';
+import { numberFormat } from '../../site/intl-formats.ts';
 
 export interface SchemeChoice {
   id: string;
@@ -67,7 +68,7 @@ export function personName(t: Translate, p: PersonRef): string {
 
 function formatEuros(value: number, language: string): string {
   const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
 }
 
 /** "That is about € 975 per month": plain arithmetic on the period, to help with four-weekly pay. */
