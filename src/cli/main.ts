@@ -3,7 +3,7 @@
  * Rondkomen command line: `npm run --silent cli -- <command> [args]`. Commands load only the modules
  * they need, so batch screening's main thread stays small.
  */
-import { loadRulebookCached } from '../content/cache.ts';
+import { loadRulebookCached, loadRulebookTextCached } from '../content/cache.ts';
 
 const USAGE = `usage: npm run --silent cli -- <command>
   check FILE            check one household (JSON; - for standard input)
@@ -41,7 +41,7 @@ switch (command) {
   }
   case 'screen': {
     const { screenCommand } = await import('./screen.ts');
-    process.exitCode = await screenCommand(args, await loadRulebookCached());
+    process.exitCode = await screenCommand(args, await loadRulebookTextCached());
     break;
   }
   case 'content': {

@@ -7,7 +7,8 @@ import { addMonths } from '../engine/dates.ts';
 import type { Rulebook } from '../engine/rulebook.ts';
 import { screen, type ScreenStats } from '../screening/screen.ts';
 
-export async function screenCommand(args: string[], rulebook: Rulebook): Promise<number> {
+/** `rulebook`: the rulebook, or its JSON text from the cache (the main thread then never parses it). */
+export async function screenCommand(args: string[], rulebook: Rulebook | string): Promise<number> {
   const full = args.includes('--full');
   const valueOf = (flag: string): string | undefined => {
     const i = args.indexOf(flag);

@@ -18,17 +18,23 @@ const root = new URL('../../', import.meta.url).pathname;
 const COMPILER = ['src/content/load.ts', 'src/content/schema.ts', 'src/engine/rulebook.ts', 'src/engine/rule-versions.ts'];
 
 export async function loadRulebookCached(contentDir: string = DEFAULT_CONTENT_DIR): Promise<Rulebook> {
+  return JSON.parse(await loadRulebookTextCached(contentDir)) as Rulebook;
+}
+
+/**
+ * The compiled rulebook as the JSON text the cache keeps, for batch screening: its workers each parse
+ * the text, so the main thread never needs the rulebook as objects (some 15 MB less for the whole run).
+ */
+export async function loadRulebookTextCached(contentDir: string = DEFAULT_CONTENT_DIR): Promise<string> {
   const content = readContent(contentDir);
   const key = createHash('sha256').update(content.hash);
   for (const f of COMPILER) key.update(readFileSync(join(root, f)));
   const dir = join(root, 'node_modules', '.cache', 'rondkomen');
   const file = join(dir, `rulebook-${key.digest('hex').slice(0, 16)}.json`);
   if (existsSync(file)) {
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as Rulebook;
-    } catch {
-      // A broken cache file is compiled again below.
-    }
+    const text = readFileSync(file, 'utf8');
+    // The file is written whole and renamed into place; this only guards against one cut short.
+    if (text.startsWith('{') && text.trimEnd().endsWith('}')) return text;
   }
   const json = await compileInThread(content);
   try {
@@ -39,7 +45,7 @@ export async function loadRulebookCached(contentDir: string = DEFAULT_CONTENT_DI
   } catch {
     // Without a writable cache the rulebook is compiled on every start; that is only slower.
   }
-  return JSON.parse(json) as Rulebook;
+  return json;
 }
 
 /** The compiled rulebook as JSON text, or the content's problems as a {@link ContentError}. */

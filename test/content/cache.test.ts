@@ -3,11 +3,11 @@
  * gives the same rulebook as compiling here, and writes the cache file a hit then reads; broken
  * content fails with every problem, as without the cache.
  */
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRulebookCached } from '../../src/content/cache.ts';
+import { loadRulebookCached, loadRulebookTextCached } from '../../src/content/cache.ts';
 import { ContentError, loadRulebook } from '../../src/content/load.ts';
 
 const cacheDir = new URL('../../node_modules/.cache/rondkomen/', import.meta.url).pathname;
@@ -33,6 +33,22 @@ describe('the rulebook cache', () => {
     expect(await loadRulebookCached(dir)).toEqual(compiled);
     expect(cacheFiles().filter((f) => !before.has(f))).toEqual(written);
     rmSync(join(cacheDir, written[0]!));
+  });
+
+  it('gives batch screening the same rulebook as JSON text, and compiles again over a file cut short', async () => {
+    const dir = join(work, 'content-text');
+    cpSync(new URL('../../content/', import.meta.url).pathname, dir, { recursive: true });
+    appendFileSync(join(dir, 'rulebook.yaml'), `\n# cache text test ${Date.now()}\n`);
+    const before = new Set(cacheFiles());
+    const text = await loadRulebookTextCached(dir);
+    expect(JSON.parse(text)).toEqual(loadRulebook(dir));
+    const [file] = cacheFiles().filter((f) => !before.has(f));
+    expect(readFileSync(join(cacheDir, file!), 'utf8')).toBe(text);
+
+    writeFileSync(join(cacheDir, file!), text.slice(0, 1000));
+    expect(await loadRulebookTextCached(dir)).toBe(text);
+    expect(readFileSync(join(cacheDir, file!), 'utf8')).toBe(text);
+    rmSync(join(cacheDir, file!));
   });
 
   it('fails on broken content with every problem, as compiling without the cache does', async () => {
