@@ -5,6 +5,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../engine/rulebook.ts';
+import { intlLocale } from './intl-formats.ts';
 import nlEngine from './locales/nl/engine.json' with { type: 'json' };
 import enEngine from './locales/en/engine.json' with { type: 'json' };
 import arEngine from './locales/ar/engine.json' with { type: 'json' };
@@ -70,10 +71,7 @@ export function translator(language: Language): TFunction {
   return t;
 }
 
-/** Locale for Intl formatting: Arabic with Latin digits, as on Dutch letters and bank statements. */
-export function intlLocale(language: Language): string {
-  return language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
-}
+export { intlLocale };
 
 /** One formatter per language and kind, made on first use: building an Intl formatter costs far more than using one. */
 function memo<F>(make: (language: Language) => F): (language: Language) => F {

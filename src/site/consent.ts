@@ -11,7 +11,7 @@ import { CONSENT_TEXT_VERSION, consentRequestSchema, RETENTION, type ConsentRequ
 import type { Language } from '../engine/rulebook.ts';
 import { westernDigits } from './numerals.ts';
 import type { ResultsView, SchemeView } from './results.ts';
-import { dateTimeFormat } from './intl-formats.ts';
+import { dateTimeFormat, intlLocale } from '../i18n/intl-formats.ts';
 
 export const CONSENT_FIELDS = ['purpose', 'email', 'phone', 'share'] as const;
 export type ConsentField = (typeof CONSENT_FIELDS)[number];
@@ -148,8 +148,7 @@ export async function readTokenForm(request: Request, url: URL): Promise<{ token
 
 /** A moment as date and time in the Netherlands, for the outbox list. */
 export function formatDateTime(at: Date, language: Language): string {
-  const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
-  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
+  return dateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
 }
 
 /** Fills the retention periods (`{{days}}`, `{{phoneDays}}`, `{{closedDays}}`, `{{months}}`) into a catalogue text. */

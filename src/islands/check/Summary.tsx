@@ -18,7 +18,7 @@ import { formatList } from '../../site/lists.ts';
 import { Bidi } from './Bidi.tsx';
 import { personName, receivingChoices, type StepData } from './steps.tsx';
 import type { Translate } from './strings.ts';
-import { numberFormat } from '../../site/intl-formats.ts';
+import { intlLocale, numberFormat } from '../../i18n/intl-formats.ts';
 
 type Row = { key: string; label: string; value: string };
 
@@ -26,8 +26,7 @@ function money(text: string | undefined, language: string): string {
   if (!text) return '';
   const r = parseAmount(text);
   if (!r.ok) return text;
-  const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
-  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(r.value);
+  return numberFormat(intlLocale(language), { style: 'currency', currency: 'EUR' }).format(r.value);
 }
 
 function ages(t: Translate, text: string | undefined, language: string): string {

@@ -24,7 +24,7 @@ import { resolvePlace, type PlaceIndex } from '../../site/places.ts';
 import { Bidi } from './Bidi.tsx';
 import { ChoiceGroup, Help, SelectField, TextField, type FieldContext } from './fields.tsx';
 import type { Translate } from './strings.ts';
-import { numberFormat } from '../../site/intl-formats.ts';
+import { intlLocale, numberFormat } from '../../i18n/intl-formats.ts';
 
 export interface SchemeChoice {
   id: string;
@@ -67,8 +67,7 @@ export function personName(t: Translate, p: PersonRef): string {
 }
 
 function formatEuros(value: number, language: string): string {
-  const locale = language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
-  return numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+  return numberFormat(intlLocale(language), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
 }
 
 /** "That is about € 975 per month": plain arithmetic on the period, to help with four-weekly pay. */

@@ -1,4 +1,5 @@
 /** Dates in the console: days are Dutch days (Europe/Amsterdam), whatever the server's time zone. */
+import { dateTimeFormat } from '../../i18n/intl-formats.ts';
 
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' });
 
@@ -29,7 +30,7 @@ export function nextDay(date: string): string {
 
 /** `YYYY-MM-DDTHH:MM` in Dutch time, for a datetime-local field. */
 export function localDateTimeValue(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone: 'Europe/Amsterdam',
     year: 'numeric',
     month: '2-digit',
@@ -46,12 +47,12 @@ const locale = (language: 'nl' | 'en'): string => (language === 'nl' ? 'nl-NL' :
 
 /** A moment as staff read it, in Dutch time: "2 mrt 2026, 10:15". */
 export function formatDateTime(at: Date, language: 'nl' | 'en'): string {
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
+  return dateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(at);
 }
 
 /** The Dutch day of a moment: "2 mrt 2026". */
 export function formatDay(at: Date, language: 'nl' | 'en'): string {
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(at);
+  return dateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(at);
 }
 
 /** Whole days between two moments (for "waiting 3 days"). */

@@ -1,8 +1,15 @@
 /**
- * Intl formatters made once per locale and options, for code the check's island shares with the
- * server: making a formatter costs far more than using one (a results page used to make dozens).
- * Pure, like lists.ts.
+ * Intl locales and formatters made once per locale and options, for the server and the check's island
+ * alike (this file loads no catalogue and no i18next): making a formatter costs far more than using
+ * one (a results page used to make dozens).
  */
+import type { Language } from '../engine/rulebook.ts';
+
+/** Locale for Intl formatting: Arabic with Latin digits, as on Dutch letters and bank statements. */
+export function intlLocale(language: Language | string): string {
+  return language === 'ar' ? 'ar-u-nu-latn' : language === 'nl' ? 'nl-NL' : language;
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
