@@ -357,12 +357,10 @@ function compileAmount(m: MunicipalityFile, s: MunicipalSchemeInput): AmountRule
           next: a.perChild.next && inlineParameter(m, `${s.id}/amount/next-child`, a.perChild.next),
         },
         perChildByAge: a.perChildByAge?.map((b, i) => {
+          const path = `${s.id}/amount/per-child-${b.minAge}-${b.maxAge}`;
           if (b.minAge > b.maxAge) m.problems.push(`${m.file}: scheme ${s.id}: perChildByAge row ${i + 1}: minAge above maxAge`);
-          return {
-            minAge: b.minAge,
-            maxAge: b.maxAge,
-            amount: inlineParameter(m, `${s.id}/amount/per-child-${b.minAge}-${b.maxAge}`, b.amount),
-          };
+          if (m.parameters[`${m.code}/${path}`]) m.problems.push(`${m.file}: scheme ${s.id}: perChildByAge row ${i + 1} repeats an earlier row`);
+          return { minAge: b.minAge, maxAge: b.maxAge, amount: inlineParameter(m, path, b.amount) };
         }),
       };
     case 'per-person':

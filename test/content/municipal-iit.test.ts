@@ -4,7 +4,12 @@
  * income limit (% of the bijstandsnorm), the reference period, the minimum age and the yearly amounts per household
  * type, as the page states them, and the page's address, which every value's evidence must name.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadRulebook, type ContentError } from '../../src/content/load.ts';
 import { runCheck } from '../../src/contract/check.ts';
 import { valueOn } from '../../src/engine/parameters.ts';
 import type { Rulebook } from '../../src/engine/rulebook.ts';
@@ -565,6 +570,44 @@ describe('kwijtschelding choices added to content/choices/ for issue 18, against
       const v = valueOn(rb.parameters[id]!, on)!;
       expect(v.value).toBe(100 * 10_000);
       expect(v).toMatchObject({ provenance, unverified: true, evidence: { url } });
+    }
+  });
+});
+
+describe('the loader refuses amount rows by children that cannot be meant', () => {
+  it('a row whose minimum age is above its maximum, and a row that repeats an earlier one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rondkomen-rows-'));
+    try {
+      cpSync(new URL('../../content/', import.meta.url).pathname, dir, { recursive: true });
+      const edit = (file: string, change: (amount: Record<string, unknown[]>) => void): void => {
+        const path = join(dir, 'municipalities', file);
+        const doc = parse(readFileSync(path, 'utf8')) as { schemes: { id: string; amount: Record<string, unknown[]> }[] };
+        change(doc.schemes.find((x) => x.id === 'individuele-inkomenstoeslag')!.amount);
+        writeFileSync(path, stringify(doc));
+      };
+      // Tilburg: "kinderen van 12 t/m 17 jaar" written the wrong way round.
+      edit('GM0855-tilburg.yaml', (a) => {
+        const row = a.byChildAge![0] as { minAge: number; maxAge: number };
+        [row.minAge, row.maxAge] = [row.maxAge, row.minAge];
+      });
+      // Enschede: its first per-child row twice.
+      edit('GM0153-enschede.yaml', (a) => a.perChildByAge!.push(structuredClone(a.perChildByAge![0])));
+      const problems = (() => {
+        try {
+          loadRulebook(dir);
+        } catch (e) {
+          return (e as ContentError).problems;
+        }
+        throw new Error('the edited content loaded');
+      })();
+      expect(problems).toContain(
+        'municipalities/GM0855-tilburg.yaml: scheme individuele-inkomenstoeslag: byChildAge row 1: minAge above maxAge',
+      );
+      expect(problems).toContain(
+        'municipalities/GM0153-enschede.yaml: scheme individuele-inkomenstoeslag: perChildByAge row 3 repeats an earlier row',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

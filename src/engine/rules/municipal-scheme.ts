@@ -86,13 +86,7 @@ function childFits(row: ChildAgeAmount, f: Facts): boolean {
  * A household type's amount: the first `byChildAge` row that fits replaces it, and `perChild` adds an amount per
  * child (`first` for the first, `next` for each next one); both say so in a reason.
  */
-function addHouseholdAmount(
-  total: Amount,
-  a: Extract<AmountRule, { type: 'per-household-type' }>,
-  f: Facts,
-  p: ParameterReader,
-  reasons: Reason[],
-): void {
+function addHouseholdAmount(total: Amount, a: HouseholdTypeAmount, f: Facts, p: ParameterReader, reasons: Reason[]): void {
   const key = householdKey(f);
   const row = key === 'single' ? undefined : a.byChildAge?.find((r) => r.household === key && childFits(r, f));
   if (row) {
