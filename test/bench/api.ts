@@ -7,7 +7,7 @@
  * - `runCheck` in process, µs per check, for the same household.
  * The load generator shares the machine with the server, so compare figures within one run.
  */
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { runCheck } from '../../src/contract/check.ts';
 import { loadRulebook } from '../../src/content/load.ts';
 import { startServer } from '../support/server.ts';
@@ -52,25 +52,36 @@ interface Target {
   body?: string;
 }
 
-function send(agent: Agent, base: URL, t: Target): Promise<boolean> {
+/** What came back: the status, the headers and how many bytes of body (read to the end). */
+export interface Exchanged {
+  status: number;
+  headers: IncomingHttpHeaders;
+  bytes: number;
+}
+
+/** One request on a keep-alive agent; a failed connection comes back as status 0. */
+export function exchange(
+  agent: Agent,
+  base: URL,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body?: string,
+): Promise<Exchanged> {
   return new Promise((resolve) => {
-    const req = request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        path: t.path,
-        method: t.method,
-        headers: t.body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(t.body) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode === 200));
-      },
-    );
-    req.on('error', () => resolve(false));
-    req.end(t.body);
+    const req = request({ agent, host: base.hostname, port: base.port, path, method, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (d: Buffer) => (bytes += d.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
+    });
+    req.on('error', () => resolve({ status: 0, headers: {}, bytes: 0 }));
+    req.end(body);
   });
+}
+
+async function send(agent: Agent, base: URL, t: Target): Promise<boolean> {
+  const headers = t.body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(t.body) };
+  return (await exchange(agent, base, t.method, t.path, headers, t.body)).status === 200;
 }
 
 function percentile(sorted: readonly number[], q: number): number {

@@ -6,10 +6,10 @@
  * 50 generated answer sets, so no cache of one answer can flatter the figures. Target: p95 < 50 ms at
  * 50 req/s. Needs `npm run build`.
  */
-import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import { Agent } from 'node:http';
 import { generateAnswers } from '../support/answers.ts';
 import { startServer } from '../support/server.ts';
-import { formatLoad, openLoopOf, type LoadFigures } from './api.ts';
+import { exchange, formatLoad, openLoopOf, type LoadFigures } from './api.ts';
 
 export interface ResultsPageFigures {
   offeredRate: number;
@@ -18,31 +18,6 @@ export interface ResultsPageFigures {
   atRate: LoadFigures;
   /** Bytes of the last page served. */
   pageBytes: number;
-}
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  bytes: number;
-}
-
-function exchange(
-  agent: Agent,
-  base: URL,
-  method: 'GET' | 'POST',
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve) => {
-    const req = request({ agent, host: base.hostname, port: base.port, path, method, headers }, (res) => {
-      let bytes = 0;
-      res.on('data', (d: Buffer) => (bytes += d.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
-    });
-    req.on('error', () => resolve({ status: 0, headers: {}, bytes: 0 }));
-    req.end(body);
-  });
 }
 
 /** One resident's post and page; true when the page came back whole. */
